@@ -1,0 +1,45 @@
+package dev.resilientpay;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When the circuit breaker in front of a provider opens. While it is open, calls fail fast with
+ * {@link FailureReason#PROVIDER_UNAVAILABLE} and nothing is sent; after {@code openDuration} a few
+ * trial calls decide whether it closes again. Only transport failures and provider outages count,
+ * never a payer's business failure.
+ *
+ * @param failureRateThreshold percentage of failed attempts in the window that opens the breaker, 1 to 100
+ * @param slidingWindowSize    how many recent attempts the rate is computed over
+ * @param minimumCalls         attempts needed before the rate is judged
+ * @param openDuration         how long the breaker stays open before trial calls
+ * @param trialCalls           attempts permitted while half open
+ */
+public record BreakerPolicy(
+        int failureRateThreshold, int slidingWindowSize, int minimumCalls, Duration openDuration, int trialCalls) {
+
+    /** Validates every field; the message names the field and the rule. */
+    public BreakerPolicy {
+        if (failureRateThreshold < 1 || failureRateThreshold > 100) {
+            throw new IllegalArgumentException("failureRateThreshold must be 1 to 100, was " + failureRateThreshold);
+        }
+        if (slidingWindowSize < 1) {
+            throw new IllegalArgumentException("slidingWindowSize must be at least 1, was " + slidingWindowSize);
+        }
+        if (minimumCalls < 1 || minimumCalls > slidingWindowSize) {
+            throw new IllegalArgumentException("minimumCalls must be 1 to slidingWindowSize, was " + minimumCalls);
+        }
+        Objects.requireNonNull(openDuration, "openDuration must not be null");
+        if (openDuration.isNegative() || openDuration.isZero()) {
+            throw new IllegalArgumentException("openDuration must be positive, was " + openDuration);
+        }
+        if (trialCalls < 1) {
+            throw new IllegalArgumentException("trialCalls must be at least 1, was " + trialCalls);
+        }
+    }
+
+    /** 50 % of the last 20 attempts (at least 10), open for 30 s, 3 trial calls. */
+    public static BreakerPolicy defaults() {
+        return new BreakerPolicy(50, 20, 10, Duration.ofSeconds(30), 3);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.resilientpay;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Where the pipeline gets the time and how it waits. Production uses {@link #system()}; tests inject
+ * a virtual one so that a 45-second polling schedule runs in microseconds.
+ */
+public interface TimeSource {
+
+    /** The current instant. */
+    Instant now();
+
+    /**
+     * Waits for {@code duration}.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    void sleep(Duration duration) throws InterruptedException;
+
+    /** The system clock and {@link Thread#sleep}. */
+    static TimeSource system() {
+        return SystemTimeSource.INSTANCE;
+    }
+}
+
+/** The real clock. */
+enum SystemTimeSource implements TimeSource {
+    INSTANCE;
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (!duration.isNegative() && !duration.isZero()) {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+    }
+}
