@@ -1,0 +1,353 @@
+package dev.resilientpay.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.resilientpay.testkit.internal.alipay.GatewaySettings;
+import dev.resilientpay.testkit.internal.alipay.GatewayTransformer;
+import dev.resilientpay.testkit.internal.alipay.NotificationForm;
+import dev.resilientpay.testkit.internal.alipay.NotificationSender;
+import dev.resilientpay.testkit.internal.alipay.PemText;
+import dev.resilientpay.testkit.internal.alipay.RequestLog;
+import dev.resilientpay.testkit.internal.alipay.SharedKeyPairs;
+import dev.resilientpay.testkit.internal.alipay.SimulatedGateway;
+import dev.resilientpay.testkit.internal.alipay.TradeBook;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful simulator of the Alipay Open Platform gateway ({@code POST /gateway.do}) on a loopback
+ * port, for tests. It is an independent implementation of the gateway side: it verifies request
+ * signatures with the app public key (rejecting like Alipay with {@code 40002 isv.invalid-signature},
+ * unsigned), signs its answers with its own gateway key over the exact node text, and keeps trades:
+ * pay (payment code), precreate (QR), create, query, cancel, close, refund (idempotent by
+ * {@code out_request_no}) and refund query. It injects faults from {@link #faults()} (operation name
+ * = the Alipay method) and records every request it receives.
+ *
+ * <pre>{@code
+ * try (AlipaySimulator alipay = AlipaySimulator.start()) {
+ *     AlipayConfig config = AlipayConfig.builder()
+ *             .appId(alipay.appId())
+ *             .merchantPrivateKey(alipay.appPrivateKeyPem())
+ *             .alipayPublicKey(alipay.alipayPublicKeyPem())
+ *             .gatewayUrl(alipay.gatewayUrl())
+ *             .build();
+ *     String code = alipay.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(2));
+ *     alipay.faults().next(1, Fault.responseLost(), "alipay.trade.pay"::equals);
+ *     // ... pay with the client, then:
+ *     assertThat(alipay.trade("order-1").orElseThrow().charges()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>Keys are RSA-2048, generated once per JVM and shared by every simulator unless the builder is
+ * given others. Thread-safe.
+ */
+public final class AlipaySimulator implements AutoCloseable {
+
+    /** The app id simulators use unless told otherwise. */
+    public static final String DEFAULT_APP_ID = "2021000000000000";
+
+    private final WireMockServer server;
+    private final GatewaySettings settings;
+    private final TradeBook book;
+    private final FaultPlan faults = new FaultPlan();
+    private final RequestLog log = new RequestLog();
+    private final NotificationForm notifications;
+    private final NotificationSender sender = new NotificationSender();
+    private final String appPrivateKeyPem;
+    private final String appPublicKeyPem;
+    private final String alipayPublicKeyPem;
+
+    private AlipaySimulator(Builder builder) {
+        KeyPair app = builder.appKeys != null ? builder.appKeys : SharedKeyPairs.app();
+        KeyPair gatewayKeys = builder.gatewayKeys != null ? builder.gatewayKeys : SharedKeyPairs.gateway();
+        this.settings = new GatewaySettings(builder.appId, app.getPublic(), gatewayKeys.getPrivate(), builder.clock,
+                builder.systemErrorAs20000, builder.contentType);
+        this.book = new TradeBook(builder.defaultPayer);
+        this.notifications = new NotificationForm(settings, book);
+        this.appPrivateKeyPem = PemText.privateKeyPem(app.getPrivate());
+        this.appPublicKeyPem = PemText.publicKeyPem(app.getPublic());
+        this.alipayPublicKeyPem = PemText.publicKeyPem(gatewayKeys.getPublic());
+        GatewayTransformer transformer = new GatewayTransformer(new SimulatedGateway(settings, book), faults, log);
+        this.server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal()
+                .extensions(transformer));
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(GatewayTransformer.NAME)));
+        server.start();
+    }
+
+    /** Starts a simulator with the defaults: shared keys, app id {@value #DEFAULT_APP_ID}, payers pay at once. */
+    public static AlipaySimulator start() {
+        return builder().start();
+    }
+
+    /** A builder for a simulator with other keys, app id, clock or defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The gateway URL to configure in the client: {@code http://127.0.0.1:<port>/gateway.do}. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + server.port() + "/gateway.do";
+    }
+
+    /** The loopback port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The app id the simulator accepts. */
+    public String appId() {
+        return settings.appId();
+    }
+
+    /** The app (merchant) private key, PKCS#8 PEM: what the client signs requests with. */
+    public String appPrivateKeyPem() {
+        return appPrivateKeyPem;
+    }
+
+    /** The app (merchant) public key, X.509 PEM: what the simulator verifies requests with. */
+    public String appPublicKeyPem() {
+        return appPublicKeyPem;
+    }
+
+    /** The gateway ("Alipay") public key, X.509 PEM: what the client verifies answers and notifications with. */
+    public String alipayPublicKeyPem() {
+        return alipayPublicKeyPem;
+    }
+
+    /** The fault plan: scripted and random faults, by Alipay method name. */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Scripts the payer behind one payment code ({@code auth_code}); unscripted codes behave as the default payer. */
+    public AlipaySimulator scriptPaymentCode(String authCode, AlipaySimulatorPayer payer) {
+        Objects.requireNonNull(authCode, "authCode");
+        book.scriptPaymentCode(authCode, Objects.requireNonNull(payer, "payer"));
+        return this;
+    }
+
+    /**
+     * Scripts the payer of one order, whichever method creates it; it takes precedence over the
+     * payment code's script. A scripted QR order counts as scanned at once.
+     */
+    public AlipaySimulator scriptOrder(String orderId, AlipaySimulatorPayer payer) {
+        Objects.requireNonNull(orderId, "orderId");
+        book.scriptOrder(orderId, Objects.requireNonNull(payer, "payer"));
+        return this;
+    }
+
+    /** Sets how payment codes without a script behave (initially the builder's default payer). */
+    public AlipaySimulator defaultPayer(AlipaySimulatorPayer payer) {
+        book.defaultPayer(Objects.requireNonNull(payer, "payer"));
+        return this;
+    }
+
+    /** A fresh, well-formed 18-digit payment code whose payer behaves as {@code payer}. */
+    public String newPaymentCode(AlipaySimulatorPayer payer) {
+        return book.newPaymentCode(Objects.requireNonNull(payer, "payer"));
+    }
+
+    /**
+     * The payer scans a precreated QR order: from now on queries find it ({@code WAIT_BUYER_PAY});
+     * before the scan Alipay answers {@code ACQ.TRADE_NOT_EXIST}, as the real gateway does.
+     *
+     * @throws IllegalStateException when the order has no trade or is not waiting
+     */
+    public AlipaySimulatorTrade payerScans(String orderId) {
+        return book.payerScans(orderId);
+    }
+
+    /**
+     * The payer pays a waiting order: a QR or in-app order, or a barcode payment still being confirmed.
+     *
+     * @throws IllegalStateException when the order has no trade or is not {@code WAIT_BUYER_PAY}
+     */
+    public AlipaySimulatorTrade payerPays(String orderId) {
+        return book.payerPays(orderId, settings.now());
+    }
+
+    /**
+     * Turns a paid trade into {@code TRADE_FINISHED} (no longer refundable, cannot be cancelled).
+     *
+     * @throws IllegalStateException when the trade is not {@code TRADE_SUCCESS}
+     */
+    public AlipaySimulatorTrade finishTrade(String orderId) {
+        return book.finish(orderId);
+    }
+
+    /** A snapshot of the order's trade, if the order ever became one. */
+    public Optional<AlipaySimulatorTrade> trade(String orderId) {
+        return book.snapshot(orderId);
+    }
+
+    /** Snapshots of every trade by order id, in creation order: the gateway's side for reconciliation. */
+    public Map<String, AlipaySimulatorTrade> ledger() {
+        return book.ledger();
+    }
+
+    /** Every request that reached the simulator, in arrival order (including broken and rejected ones). */
+    public List<AlipaySimulatorRequest> requests() {
+        return log.all();
+    }
+
+    /** The requests that concerned one order. */
+    public List<AlipaySimulatorRequest> requests(String orderId) {
+        return log.forOrder(orderId);
+    }
+
+    /** How many requests of {@code method} (e.g. {@code alipay.trade.pay}) for the order reached the simulator. */
+    public int requestCount(String orderId, String method) {
+        return (int) log.forOrder(orderId).stream().filter(r -> r.method().equals(method)).count();
+    }
+
+    /**
+     * The signed {@code trade_status_sync} notification form for the order's current state, without
+     * sending it (for feeding a notification verifier directly). The same state gives the same
+     * {@code notify_id}.
+     *
+     * @throws IllegalStateException when the order has no trade
+     */
+    public String notificationBody(String orderId) {
+        return notifications.body(orderId);
+    }
+
+    /**
+     * POSTs the order's signed notification to {@code url}, once, and returns what the receiver said.
+     *
+     * @throws IllegalStateException when the order has no trade
+     * @throws java.io.UncheckedIOException when the receiver cannot be reached
+     */
+    public AlipaySimulatorDelivery sendNotification(String orderId, String url) {
+        Objects.requireNonNull(url, "url");
+        return sender.deliver(URI.create(url), notifications.body(orderId));
+    }
+
+    /**
+     * POSTs the order's signed notification to the {@code notify_url} the order was created with.
+     *
+     * @throws IllegalStateException when the order has no trade or was created without notify_url
+     */
+    public AlipaySimulatorDelivery sendNotification(String orderId) {
+        String url = notifications.notifyUrl(orderId);
+        if (url.isEmpty()) {
+            throw new IllegalStateException("order " + orderId + " has no trade created with a notify_url");
+        }
+        return sendNotification(orderId, url);
+    }
+
+    /** Forgets every trade, script, recorded request and fault: a clean gateway on the same port and keys. */
+    public void reset() {
+        book.clear();
+        log.clear();
+        faults.clear();
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Options for a simulator; every one has a default. */
+    public static final class Builder {
+
+        private static final Pattern APP_ID = Pattern.compile("\\d{16}");
+
+        private String appId = DEFAULT_APP_ID;
+        private KeyPair appKeys;
+        private KeyPair gatewayKeys;
+        private Clock clock = Clock.systemUTC();
+        private boolean systemErrorAs20000;
+        private String contentType = "text/html;charset=utf-8";
+        private AlipaySimulatorPayer defaultPayer = AlipaySimulatorPayer.paysAtOnce();
+
+        private Builder() {
+        }
+
+        /** The app id the simulator accepts (16 digits); default {@value #DEFAULT_APP_ID}. */
+        public Builder appId(String appId) {
+            Objects.requireNonNull(appId, "appId");
+            if (!APP_ID.matcher(appId).matches()) {
+                throw new IllegalArgumentException("appId must be 16 digits, was " + appId);
+            }
+            this.appId = appId;
+            return this;
+        }
+
+        /** Uses this app (merchant) key pair instead of the shared one: PKCS#8 private and X.509 public PEM. */
+        public Builder appKeys(String privateKeyPem, String publicKeyPem) {
+            this.appKeys = keyPair(privateKeyPem, publicKeyPem, "appKeys");
+            return this;
+        }
+
+        /** Uses this gateway key pair instead of the shared one: PKCS#8 private and X.509 public PEM. */
+        public Builder gatewayKeys(String privateKeyPem, String publicKeyPem) {
+            this.gatewayKeys = keyPair(privateKeyPem, publicKeyPem, "gatewayKeys");
+            return this;
+        }
+
+        /** Generates key pairs for this simulator alone (slower: about 100 ms per pair). */
+        public Builder freshKeys() {
+            this.appKeys = SharedKeyPairs.fresh();
+            this.gatewayKeys = SharedKeyPairs.fresh();
+            return this;
+        }
+
+        /** The clock for the times the simulator writes ({@code gmt_payment}, {@code notify_time}...). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How {@link Fault.SystemError} answers: {@code 20000 isp.unknow-error} when true, else (default)
+         * {@code 40004 ACQ.SYSTEM_ERROR}.
+         */
+        public Builder systemErrorAs20000(boolean as20000) {
+            this.systemErrorAs20000 = as20000;
+            return this;
+        }
+
+        /** The Content-Type of gateway answers; default {@code text/html;charset=utf-8}, as the real gateway sends. */
+        public Builder responseContentType(String contentType) {
+            Objects.requireNonNull(contentType, "contentType");
+            if (contentType.isBlank()) {
+                throw new IllegalArgumentException("contentType must not be blank");
+            }
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** How unscripted payment codes behave; default {@link AlipaySimulatorPayer#paysAtOnce()}. */
+        public Builder defaultPayer(AlipaySimulatorPayer payer) {
+            this.defaultPayer = Objects.requireNonNull(payer, "payer");
+            return this;
+        }
+
+        /** Starts the simulator on a free loopback port. */
+        public AlipaySimulator start() {
+            return new AlipaySimulator(this);
+        }
+
+        private static KeyPair keyPair(String privateKeyPem, String publicKeyPem, String field) {
+            PrivateKey privateKey = PemText.privateKey(privateKeyPem, field + ".privateKeyPem");
+            PublicKey publicKey = PemText.publicKey(publicKeyPem, field + ".publicKeyPem");
+            return new KeyPair(publicKey, privateKey);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.resilientpay.testkit;
+
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Runs an {@link AlipaySimulator} around JUnit 5 tests. In a {@code static} field it starts one
+ * simulator for the class and {@link AlipaySimulator#reset() resets} it before each test; in an
+ * instance field it starts one per test. Test methods may also take an {@code AlipaySimulator}
+ * parameter.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final AlipaySimulatorExtension alipay = new AlipaySimulatorExtension();
+ *
+ * @Test
+ * void paysAtOnce() {
+ *     AlipaySimulator simulator = alipay.simulator();
+ *     // configure the client with simulator.gatewayUrl(), appId(), appPrivateKeyPem(), alipayPublicKeyPem()
+ * }
+ * }</pre>
+ *
+ * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
+ * dependency of the testkit).
+ */
+public final class AlipaySimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private final AlipaySimulator.Builder builder;
+    private AlipaySimulator simulator;
+    private boolean perClass;
+
+    /** An extension starting simulators with the defaults. */
+    public AlipaySimulatorExtension() {
+        this(AlipaySimulator.builder());
+    }
+
+    /** An extension starting simulators from {@code builder}. */
+    public AlipaySimulatorExtension(AlipaySimulator.Builder builder) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    /**
+     * The running simulator.
+     *
+     * @throws IllegalStateException outside a test
+     */
+    public AlipaySimulator simulator() {
+        if (simulator == null) {
+            throw new IllegalStateException("the Alipay simulator runs only during a test");
+        }
+        return simulator;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        simulator = builder.start();
+        perClass = true;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (perClass) {
+            simulator.reset();
+        } else {
+            simulator = builder.start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            stop();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == AlipaySimulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return simulator();
+    }
+
+    private void stop() {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+}

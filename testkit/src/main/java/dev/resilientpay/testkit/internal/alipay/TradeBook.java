@@ -1,0 +1,211 @@
+package dev.resilientpay.testkit.internal.alipay;
+
+import dev.resilientpay.testkit.AlipaySimulatorPayer;
+import dev.resilientpay.testkit.AlipaySimulatorTrade;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Every trade the simulated gateway knows, the payer scripts, and the orders cancelled before they
+ * existed. One lock guards it all: each request's read-check-write happens atomically, as on a
+ * gateway with a unique index on {@code out_trade_no}.
+ */
+public final class TradeBook {
+
+    private final Object lock = new Object();
+    private final Map<String, SimulatedTrade> byOutTradeNo = new LinkedHashMap<>();
+    private final Map<String, SimulatedTrade> byTradeNo = new HashMap<>();
+    /** Orders cancelled while unknown: a late pay for them must not charge (Alipay reverses it). */
+    private final Set<String> cancelledUnknown = new HashSet<>();
+    private final Map<String, AlipaySimulatorPayer> codeScripts = new ConcurrentHashMap<>();
+    private final Map<String, AlipaySimulatorPayer> orderScripts = new ConcurrentHashMap<>();
+    private final AlipaySimulatorPayer initialDefaultPayer;
+    private volatile AlipaySimulatorPayer defaultPayer;
+    private long tradeSequence;
+    private long codeSequence;
+
+    /** A book whose unscripted payment codes behave as {@code defaultPayer}. */
+    public TradeBook(AlipaySimulatorPayer defaultPayer) {
+        this.initialDefaultPayer = defaultPayer;
+        this.defaultPayer = defaultPayer;
+    }
+
+    /** Runs {@code action} holding the book's lock. */
+    <T> T locked(Function<TradeBook, T> action) {
+        synchronized (lock) {
+            return action.apply(this);
+        }
+    }
+
+    SimulatedTrade find(String outTradeNo, String tradeNo) {
+        if (!outTradeNo.isEmpty()) {
+            return byOutTradeNo.get(outTradeNo);
+        }
+        return tradeNo.isEmpty() ? null : byTradeNo.get(tradeNo);
+    }
+
+    /** The trade for a request, but only if Alipay would admit it exists (a QR order nobody scanned does not). */
+    SimulatedTrade findVisible(String outTradeNo, String tradeNo) {
+        SimulatedTrade trade = find(outTradeNo, tradeNo);
+        return trade != null && trade.visible ? trade : null;
+    }
+
+    SimulatedTrade open(String outTradeNo, String method, BigDecimal amount, String subject, String buyerId,
+                        String notifyUrl, String now, boolean visible) {
+        tradeSequence++;
+        String date = now.substring(0, 10).replace("-", "");
+        String tradeNo = date + "22001" + String.format("%015d", tradeSequence);
+        String qrCode = "https://qr.alipay.com/bax" + String.format("%08d", tradeSequence) + "sim";
+        SimulatedTrade trade = new SimulatedTrade(outTradeNo, tradeNo, method, amount, subject, buyerId, notifyUrl,
+                now, qrCode, visible);
+        byOutTradeNo.put(outTradeNo, trade);
+        byTradeNo.put(tradeNo, trade);
+        return trade;
+    }
+
+    boolean cancelledWhileUnknown(String outTradeNo) {
+        return cancelledUnknown.contains(outTradeNo);
+    }
+
+    void markCancelledWhileUnknown(String outTradeNo) {
+        cancelledUnknown.add(outTradeNo);
+    }
+
+    /** The payer for a new trade: the order's script, else the payment code's, else the default. */
+    AlipaySimulatorPayer payerFor(String outTradeNo, String authCode) {
+        AlipaySimulatorPayer forOrder = orderScripts.get(outTradeNo);
+        if (forOrder != null) {
+            return forOrder;
+        }
+        AlipaySimulatorPayer forCode = authCode.isEmpty() ? null : codeScripts.get(authCode);
+        return forCode != null ? forCode : defaultPayer;
+    }
+
+    /** The script for an order created by precreate or create, if the test set one. */
+    Optional<AlipaySimulatorPayer> orderScript(String outTradeNo) {
+        return Optional.ofNullable(orderScripts.get(outTradeNo));
+    }
+
+    /** Scripts the payer behind one payment code. */
+    public void scriptPaymentCode(String authCode, AlipaySimulatorPayer payer) {
+        codeScripts.put(authCode, payer);
+    }
+
+    /** Scripts the payer of one order, whatever method creates it. */
+    public void scriptOrder(String outTradeNo, AlipaySimulatorPayer payer) {
+        orderScripts.put(outTradeNo, payer);
+    }
+
+    /** Sets the behaviour of payment codes without a script. */
+    public void defaultPayer(AlipaySimulatorPayer payer) {
+        this.defaultPayer = payer;
+    }
+
+    /** A fresh, well-formed 18-digit payment code, scripted as {@code payer}. */
+    public String newPaymentCode(AlipaySimulatorPayer payer) {
+        String code;
+        synchronized (lock) {
+            codeSequence++;
+            code = "28" + (7_000_000_000_000_000L + codeSequence);
+        }
+        codeScripts.put(code, payer);
+        return code;
+    }
+
+    /** A snapshot of one trade. */
+    public Optional<AlipaySimulatorTrade> snapshot(String outTradeNo) {
+        synchronized (lock) {
+            SimulatedTrade trade = byOutTradeNo.get(outTradeNo);
+            return Optional.ofNullable(trade == null ? null : trade.snapshot());
+        }
+    }
+
+    /** Snapshots of every trade, in creation order. */
+    public Map<String, AlipaySimulatorTrade> ledger() {
+        synchronized (lock) {
+            Map<String, AlipaySimulatorTrade> all = new LinkedHashMap<>();
+            byOutTradeNo.forEach((key, trade) -> all.put(key, trade.snapshot()));
+            return all;
+        }
+    }
+
+    /**
+     * The payer scans a QR order: the trade becomes visible to queries (still unpaid).
+     *
+     * @throws IllegalStateException when the order does not exist or is not waiting
+     */
+    public AlipaySimulatorTrade payerScans(String outTradeNo) {
+        synchronized (lock) {
+            SimulatedTrade trade = waitingTrade(outTradeNo);
+            trade.visible = true;
+            return trade.snapshot();
+        }
+    }
+
+    /**
+     * The payer pays a waiting order (QR, in-app, or a barcode payment still being confirmed).
+     *
+     * @throws IllegalStateException when the order does not exist or is not waiting
+     */
+    public AlipaySimulatorTrade payerPays(String outTradeNo, String now) {
+        synchronized (lock) {
+            SimulatedTrade trade = waitingTrade(outTradeNo);
+            trade.pay(now);
+            return trade.snapshot();
+        }
+    }
+
+    /**
+     * Marks a paid trade finished (no longer refundable), as Alipay does after the refund period.
+     *
+     * @throws IllegalStateException when the trade is not paid
+     */
+    public AlipaySimulatorTrade finish(String outTradeNo) {
+        synchronized (lock) {
+            SimulatedTrade trade = byOutTradeNo.get(outTradeNo);
+            if (trade == null || !SimulatedTrade.TRADE_SUCCESS.equals(trade.status)) {
+                throw new IllegalStateException("order " + outTradeNo + " is not TRADE_SUCCESS");
+            }
+            trade.status = SimulatedTrade.TRADE_FINISHED;
+            return trade.snapshot();
+        }
+    }
+
+    /** The order id of a trade number, or the empty string (for logging requests that name a trade_no only). */
+    String outTradeNoOf(String tradeNo) {
+        synchronized (lock) {
+            SimulatedTrade trade = byTradeNo.get(tradeNo);
+            return trade == null ? "" : trade.outTradeNo;
+        }
+    }
+
+    /** Forgets every trade and script, and restores the default payer. */
+    public void clear() {
+        synchronized (lock) {
+            byOutTradeNo.clear();
+            byTradeNo.clear();
+            cancelledUnknown.clear();
+            codeScripts.clear();
+            orderScripts.clear();
+            defaultPayer = initialDefaultPayer;
+        }
+    }
+
+    private SimulatedTrade waitingTrade(String outTradeNo) {
+        SimulatedTrade trade = byOutTradeNo.get(outTradeNo);
+        if (trade == null) {
+            throw new IllegalStateException("no trade for order " + outTradeNo);
+        }
+        if (!trade.waiting()) {
+            throw new IllegalStateException("order " + outTradeNo + " is " + trade.status + ", not WAIT_BUYER_PAY");
+        }
+        return trade;
+    }
+}
