@@ -14,6 +14,15 @@ import java.util.Optional;
 public interface PaymentLedger {
 
     /**
+     * A new ledger in this process's memory: the default. It prevents duplicate charges within one
+     * process; to survive restarts (and let {@code recover()} finish calls a crash interrupted), use a
+     * durable implementation.
+     */
+    static PaymentLedger inMemory() {
+        return new dev.resilientpay.internal.InMemoryPaymentLedger();
+    }
+
+    /**
      * Records the start of a call unless its key is known.
      *
      * @param entry the new entry, in state {@link LedgerState#IN_FLIGHT}

@@ -1,0 +1,65 @@
+package dev.resilientpay.internal;
+
+import dev.resilientpay.Failure;
+import dev.resilientpay.FailureReason;
+import dev.resilientpay.Operation;
+import dev.resilientpay.OperationPolicy;
+import dev.resilientpay.TradeState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+/** The mutable state of one call while the pipeline works on it; confined to the calling thread. */
+final class Call {
+
+    final Operation operation;
+    final String orderId;
+    /** The ledger key, or {@code null} for calls the ledger does not record (query, close). */
+    final String ledgerKey;
+    final OperationPolicy policy;
+    final Instant startedAt;
+    final Instant deadline;
+    final Backoff retries;
+    final Backoff polls;
+
+    /** Executions of the operation itself (sends), counted from 1 in attempt numbers. */
+    int sends;
+    /** Status queries made to learn the outcome. */
+    int queries;
+    /** Whether any send may have reached the provider; until then, failing is provably harmless. */
+    boolean maybeSent;
+    /** The provider said "already paid": only a query may finish the call, never a failure. */
+    boolean alreadyPaid;
+    /** The thread was interrupted: stop waiting and finish with what is known. */
+    boolean interrupted;
+    /** The state the last successful status query reported, since the last send. */
+    TradeState lastState;
+    Failure lastFailure;
+
+    Call(Operation operation, String orderId, String ledgerKey, OperationPolicy policy, Instant now, Random random) {
+        this.operation = operation;
+        this.orderId = orderId;
+        this.ledgerKey = ledgerKey;
+        this.policy = policy;
+        this.startedAt = now;
+        this.deadline = now.plus(policy.deadline());
+        this.retries = Backoff.retries(policy, random);
+        this.polls = Backoff.polls(policy, random);
+    }
+
+    /** Time left before the deadline at {@code now}; zero once interrupted. */
+    Duration remaining(Instant now) {
+        if (interrupted) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(now, deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The last failure, or a timeout if nothing failed but time ran out. */
+    Failure lastFailureOrTimeout() {
+        Failure f = lastFailure != null ? lastFailure
+                : Failure.of(FailureReason.TIMEOUT, "no definite answer within " + policy.deadline());
+        return f.withAttempts(sends);
+    }
+}

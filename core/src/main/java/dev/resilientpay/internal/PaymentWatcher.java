@@ -1,0 +1,156 @@
+package dev.resilientpay.internal;
+
+import dev.resilientpay.Failure;
+import dev.resilientpay.FailureReason;
+import dev.resilientpay.Operation;
+import dev.resilientpay.OperationPolicy;
+import dev.resilientpay.PaymentListener;
+import dev.resilientpay.PaymentOutcome;
+import dev.resilientpay.TimeSource;
+import dev.resilientpay.TradeStatus;
+import dev.resilientpay.spi.Attempt;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for an order's payment: a notification wakes it, and it polls the provider with backoff in
+ * case the notification never comes — a lost notification never means a lost payment.
+ */
+public final class PaymentWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentWatcher.class);
+
+    private final CallPipeline pipeline;
+    private final dev.resilientpay.spi.PaymentProvider provider;
+    private final Listeners listeners;
+
+    /** A watcher over the pipeline's provider, ledger and clock. */
+    public PaymentWatcher(CallPipeline pipeline, dev.resilientpay.spi.PaymentProvider provider, Listeners listeners) {
+        this.pipeline = pipeline;
+        this.provider = provider;
+        this.listeners = listeners;
+    }
+
+    /**
+     * The order's outcome once it is paid or closed, or at {@code timeout} the recorded
+     * {@code AwaitingPayer} (still awaiting) or {@code InDoubt} if its state was never learned.
+     */
+    public PaymentOutcome await(String orderId, Duration timeout) {
+        StatusRecorder recorder = pipeline.recorder();
+        Optional<PaymentOutcome> recorded = recorder.recorded(orderId);
+        if (recorded.filter(PaymentWatcher::isFinal).isPresent()) {
+            return recorded.get();
+        }
+        OperationPolicy polling = pipeline.policies().of(Operation.CREATE_ORDER).toBuilder().deadline(timeout).build();
+        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+            Call call = pipeline.newCall(Operation.QUERY, orderId, null, polling);
+            CompletableFuture<PaymentOutcome.Paid> woken = recorder.waiter(orderId);
+            try {
+                boolean learned = false;
+                while (true) {
+                    Optional<PaymentOutcome> known = knownFinal(recorder, orderId, woken);
+                    if (known.isPresent()) {
+                        return finish(call, known.get());
+                    }
+                    if (call.remaining(pipeline.runner().time().now()).isZero()) {
+                        break;
+                    }
+                    TradeStatus status = queryOnce(call);
+                    if (status != null) {
+                        learned = true;
+                        Optional<PaymentOutcome> definite = recorder.learn(status);
+                        if (definite.isPresent()) {
+                            return finish(call, definite.get());
+                        }
+                    }
+                    if (!sleep(call, call.polls.next(), woken)) {
+                        break;
+                    }
+                }
+                Optional<PaymentOutcome> known = knownFinal(recorder, orderId, woken);
+                if (known.isPresent()) {
+                    return finish(call, known.get());
+                }
+                PaymentOutcome outcome = recorder.recorded(orderId)
+                        .filter(PaymentOutcome.AwaitingPayer.class::isInstance)
+                        .orElseGet(() -> new PaymentOutcome.InDoubt(orderId, call.lastFailure != null
+                                ? call.lastFailure : Failure.of(FailureReason.TIMEOUT, "payment state not learned within " + timeout)));
+                log.info("awaiting {}: {} after {}{}", orderId, CallPipeline.describe(outcome), timeout,
+                        learned ? "" : " (state never learned)");
+                return finish(call, outcome);
+            } finally {
+                recorder.forget(orderId, woken);
+            }
+        }
+    }
+
+    private static boolean isFinal(PaymentOutcome outcome) {
+        return outcome instanceof PaymentOutcome.Paid
+                || (outcome instanceof PaymentOutcome.Failed failed && !failed.failure().retryable());
+    }
+
+    private static Optional<PaymentOutcome> knownFinal(StatusRecorder recorder, String orderId,
+                                                       CompletableFuture<PaymentOutcome.Paid> woken) {
+        if (woken.isDone()) {
+            return Optional.of(woken.join());
+        }
+        return recorder.recorded(orderId).filter(PaymentWatcher::isFinal);
+    }
+
+    private TradeStatus queryOnce(Call call) {
+        AttemptRunner runner = pipeline.runner();
+        int number = ++call.queries;
+        TradeStatus status = null;
+        if (runner.guard(call, Operation.QUERY, number)) {
+            Attempt<TradeStatus> attempt = runner.attempt(call, Operation.QUERY, number, call.orderId,
+                    ctx -> provider.query(call.orderId, ctx));
+            if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
+                status = succeeded.value();
+            } else {
+                call.lastFailure = AttemptRunner.failureOf(attempt);
+            }
+        }
+        listeners.poll(new PaymentListener.PollFinished(provider.name(), call.orderId, number,
+                status == null ? null : status.state()));
+        return status;
+    }
+
+    /**
+     * Sleeps until the next poll, at most until the deadline. With the system clock a notification
+     * ends the sleep early; a virtual clock only advances time.
+     *
+     * @return {@code false} when the deadline is reached or the thread interrupted
+     */
+    private boolean sleep(Call call, Duration wait, CompletableFuture<PaymentOutcome.Paid> woken) {
+        TimeSource time = pipeline.runner().time();
+        Duration remaining = call.remaining(time.now());
+        boolean last = wait.compareTo(remaining) >= 0;
+        Duration nap = last ? remaining : wait;
+        try {
+            if (time == TimeSource.system()) {
+                woken.get(Math.max(1, nap.toMillis()), TimeUnit.MILLISECONDS);
+            } else {
+                time.sleep(nap);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            // slept the whole nap
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.interrupted = true;
+            return false;
+        }
+        return !last;
+    }
+
+    private PaymentOutcome finish(Call call, PaymentOutcome outcome) {
+        listeners.outcome(new PaymentListener.CallFinished(provider.name(), Operation.QUERY, call.orderId, outcome,
+                Duration.between(call.startedAt, pipeline.runner().time().now())));
+        return outcome;
+    }
+}
