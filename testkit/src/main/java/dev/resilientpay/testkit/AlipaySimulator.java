@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ public final class AlipaySimulator implements AutoCloseable {
     private final WireMockServer server;
     private final GatewaySettings settings;
     private final TradeBook book;
-    private final FaultPlan faults = new FaultPlan();
+    private final AtomicReference<FaultPlan> faults = new AtomicReference<>(new FaultPlan());
     private final RequestLog log = new RequestLog();
     private final NotificationForm notifications;
     private final NotificationSender sender = new NotificationSender();
@@ -79,7 +80,7 @@ public final class AlipaySimulator implements AutoCloseable {
         this.appPrivateKeyPem = PemText.privateKeyPem(app.getPrivate());
         this.appPublicKeyPem = PemText.publicKeyPem(app.getPublic());
         this.alipayPublicKeyPem = PemText.publicKeyPem(gatewayKeys.getPublic());
-        GatewayTransformer transformer = new GatewayTransformer(new SimulatedGateway(settings, book), faults, log);
+        GatewayTransformer transformer = new GatewayTransformer(new SimulatedGateway(settings, book), faults::get, log);
         this.server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -129,9 +130,9 @@ public final class AlipaySimulator implements AutoCloseable {
         return alipayPublicKeyPem;
     }
 
-    /** The fault plan: scripted and random faults, by Alipay method name. */
+    /** The fault plan: scripted and random faults, by Alipay method name. {@link #reset()} starts a new one. */
     public FaultPlan faults() {
-        return faults;
+        return faults.get();
     }
 
     /** Scripts the payer behind one payment code ({@code auth_code}); unscripted codes behave as the default payer. */
@@ -250,11 +251,14 @@ public final class AlipaySimulator implements AutoCloseable {
         return sendNotification(orderId, url);
     }
 
-    /** Forgets every trade, script, recorded request and fault: a clean gateway on the same port and keys. */
+    /**
+     * Forgets every trade, script and recorded request, and replaces the fault plan with an empty one
+     * (injected counts start again from zero): a clean gateway on the same port and keys.
+     */
     public void reset() {
+        faults.set(new FaultPlan());
         book.clear();
         log.clear();
-        faults.clear();
     }
 
     /** Stops the server. */

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.resilientpay.testkit.Fault;
 import dev.resilientpay.testkit.FaultPlan;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The WireMock extension that is the gateway: every request to the simulator passes through here
@@ -23,11 +24,11 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
 
     private final SimulatedGateway gateway;
     private final AnswerRenderer renderer;
-    private final FaultPlan faults;
+    private final Supplier<FaultPlan> faults;
     private final RequestLog log;
 
-    /** A transformer for {@code gateway}, breaking requests as {@code faults} says and recording them in {@code log}. */
-    public GatewayTransformer(SimulatedGateway gateway, FaultPlan faults, RequestLog log) {
+    /** A transformer for {@code gateway}, breaking requests as the current plan says and recording them in {@code log}. */
+    public GatewayTransformer(SimulatedGateway gateway, Supplier<FaultPlan> faults, RequestLog log) {
         this.gateway = gateway;
         this.renderer = new AnswerRenderer(gateway.settings().gatewayPrivateKey());
         this.faults = faults;
@@ -52,7 +53,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
             log.record(request, gateway.orderOf(request), null, null);
             return plain(GATEWAY_PATH.equals(request.path()) ? 405 : 404, "the simulator serves POST " + GATEWAY_PATH);
         }
-        Fault fault = faults.nextFor(request.method()).orElse(null);
+        Fault fault = faults.get().nextFor(request.method()).orElse(null);
         GatewayAnswer answer;
         if (fault instanceof Fault.SystemError systemError) {
             boolean processed = systemError.processed() && gateway.handle(request).processed();
