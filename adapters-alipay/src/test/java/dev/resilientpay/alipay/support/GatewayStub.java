@@ -73,6 +73,11 @@ public final class GatewayStub implements AutoCloseable {
         answer(method, TestSigning.signedResponse(method, content));
     }
 
+    /** Asserts that {@code count} requests matched {@code pattern}. */
+    public void verifyCount(int count, com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+        server.verify(count, pattern);
+    }
+
     /** Every request received, oldest first. */
     public List<LoggedRequest> requests() {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
