@@ -1,0 +1,474 @@
+package dev.resilientpay.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
+import dev.resilientpay.testkit.internal.wechat.GatewayTransformer;
+import dev.resilientpay.testkit.internal.wechat.Journal;
+import dev.resilientpay.testkit.internal.wechat.KeyPool;
+import dev.resilientpay.testkit.internal.wechat.Merchant;
+import dev.resilientpay.testkit.internal.wechat.Notifications;
+import dev.resilientpay.testkit.internal.wechat.OrderBook;
+import dev.resilientpay.testkit.internal.wechat.Pem;
+import dev.resilientpay.testkit.internal.wechat.PlatformKeys;
+import dev.resilientpay.testkit.internal.wechat.Randomness;
+import dev.resilientpay.testkit.internal.wechat.SigningKey;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAKey;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A WeChat Pay API v3 gateway on a loopback port, for tests: an implementation of the gateway side
+ * written independently of the adapter, so that a bug shared by both cannot cancel out.
+ *
+ * <p>It verifies each request's {@code Authorization} signature ({@code 401 SIGN_ERROR} otherwise),
+ * signs each response with the WeChat Pay public key or a platform certificate, serves
+ * {@code /v3/certificates}, keeps the orders (prepay idempotent by out_trade_no, payment code with a
+ * scripted payer, query, close, reverse, refund once per out_refund_no, refund query), delivers
+ * signed and encrypted notifications on request, and breaks requests as its {@link #faults()} plan
+ * says. Everything it received is recorded ({@link #requests()}), and every order is kept for
+ * reconciliation ({@link #ledger()}).
+ *
+ * <pre>{@code
+ * try (WechatPaySimulator wechat = WechatPaySimulator.start()) {
+ *     // configure the client with wechat.baseUrl(), mchId(), appId(), merchantSerialNumber(),
+ *     // merchantPrivateKeyPem(), apiV3Key(), publicKeyId(), platformPublicKeyPem()
+ *     wechat.faults().next(1, Fault.responseLost(), op -> op.equals(WechatPaySimulator.NATIVE));
+ *     ... client creates the Native order "ORDER-1" (the first answer is lost, a re-send gets the same code_url)
+ *     wechat.payerPays("ORDER-1");
+ *     wechat.sendNotification("ORDER-1", "http://127.0.0.1:8080/wechat/notify");
+ *     assertThat(wechat.order("ORDER-1").orElseThrow().charges()).isEqualTo(1);
+ *     assertThat(wechat.ledger()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Keys are generated once per JVM and shared by all simulators.
+ */
+public final class WechatPaySimulator implements AutoCloseable {
+
+    /** Operation name of Native prepay ({@code POST /v3/pay/transactions/native}). */
+    public static final String NATIVE = "native";
+    /** Operation name of JSAPI prepay. */
+    public static final String JSAPI = "jsapi";
+    /** Operation name of APP prepay. */
+    public static final String APP = "app";
+    /** Operation name of H5 prepay. */
+    public static final String H5 = "h5";
+    /** Operation name of payment-code pay. */
+    public static final String CODEPAY = "codepay";
+    /** Operation name of reverse. */
+    public static final String REVERSE = "reverse";
+    /** Operation name of the order query, by out_trade_no or by transaction id. */
+    public static final String QUERY = "query";
+    /** Operation name of close. */
+    public static final String CLOSE = "close";
+    /** Operation name of refund. */
+    public static final String REFUND = "refund";
+    /** Operation name of the refund query. */
+    public static final String REFUND_QUERY = "refund-query";
+    /** Operation name of the platform certificate download. */
+    public static final String CERTIFICATES = "certificates";
+
+    private final Merchant merchant;
+    private final PlatformKeys keys;
+    private final OrderBook book;
+    private final FaultPlan faults = new FaultPlan();
+    private final Journal journal = new Journal();
+    private final GatewayTransformer gateway;
+    private final Notifications notifications;
+    private final WireMockServer server;
+
+    private WechatPaySimulator(Builder builder) {
+        this.merchant = new Merchant(builder.mchId, builder.appId, builder.merchantSerialNumber,
+                builder.merchantKeys, builder.apiV3Key);
+        this.keys = new PlatformKeys(builder.keyMode, builder.clock, builder.publicKeyId);
+        this.book = new OrderBook(merchant, builder.clock);
+        this.gateway = new GatewayTransformer(merchant, keys, book, faults, journal, builder.clock);
+        this.notifications = new Notifications(merchant, keys, book, builder.clock);
+        this.server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .gzipDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .disableRequestJournal()
+                .extensions(gateway));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse()));
+    }
+
+    /** Starts a simulator in public-key mode with generated merchant identity and keys. */
+    public static WechatPaySimulator start() {
+        return builder().start();
+    }
+
+    /** A builder for a simulator with chosen identity, keys, key mode or clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- identity and keys
+
+    /** {@code http://127.0.0.1:<port>}, the host to configure in the client. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The merchant id. */
+    public String mchId() {
+        return merchant.mchId();
+    }
+
+    /** The app id. */
+    public String appId() {
+        return merchant.appId();
+    }
+
+    /** The merchant API certificate serial number the client must send as {@code serial_no}. */
+    public String merchantSerialNumber() {
+        return merchant.serialNumber();
+    }
+
+    /** The merchant API private key, PKCS#8 PEM ({@code apiclient_key.pem}). */
+    public String merchantPrivateKeyPem() {
+        return Pem.of(merchant.keys().getPrivate());
+    }
+
+    /** The APIv3 key (32 characters). */
+    public String apiV3Key() {
+        return merchant.apiV3Key();
+    }
+
+    /** How responses and notifications are signed. */
+    public WechatPaySimulatorKeyMode keyMode() {
+        return keys.mode();
+    }
+
+    /** The WeChat Pay public key id ({@code PUB_KEY_ID_…}). */
+    public String publicKeyId() {
+        return keys.publicKey().id();
+    }
+
+    /** The WeChat Pay public key, X.509 SubjectPublicKeyInfo PEM. */
+    public String platformPublicKeyPem() {
+        return Pem.of(keys.publicKey().keys().getPublic());
+    }
+
+    /** The serials of the platform certificates served, oldest first (empty in public-key mode). */
+    public List<String> certificateSerials() {
+        return keys.certificates().stream().map(SigningKey::id).toList();
+    }
+
+    /** The serial of the newest platform certificate, the default signer in certificate mode. */
+    public String currentCertificateSerial() {
+        return keys.newestCertificate().id();
+    }
+
+    /** The PEM of the served platform certificate {@code serial}. */
+    public String platformCertificatePem(String serial) {
+        SigningKey key = keys.byId(serial);
+        if (!key.isCertificate()) {
+            throw new IllegalArgumentException("serial names the public key, not a certificate: " + serial);
+        }
+        return Pem.of(key.certificate());
+    }
+
+    /**
+     * Issues a new platform certificate with a new key; it is served from now on and becomes the
+     * default signer, while the older ones stay served until {@link #removeCertificate removed}. The
+     * certificate list itself stays signed by the oldest certificate still served. Returns the serial.
+     *
+     * @throws IllegalStateException in {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} mode
+     */
+    public String rotateCertificate() {
+        return keys.rotate();
+    }
+
+    /** Stops serving (and signing with) the platform certificate {@code serial}. */
+    public void removeCertificate(String serial) {
+        keys.remove(serial);
+    }
+
+    /**
+     * Signs every response with the key {@code keyId} (the public key id or a served certificate
+     * serial), or chooses automatically again when {@code null}.
+     */
+    public void signResponsesWith(String keyId) {
+        keys.signWith(keyId);
+    }
+
+    /** Signs the next responses, one key each in order, then chooses as before. */
+    public void signNextResponsesWith(String... keyIds) {
+        keys.signNextWith(Arrays.asList(keyIds));
+    }
+
+    /** Sends response header names in lowercase ({@code wechatpay-signature}, {@code request-id}) or not. */
+    public void lowercaseResponseHeaders(boolean lowercase) {
+        gateway.lowercaseHeaders(lowercase);
+    }
+
+    // ---------------------------------------------------------------- faults and scripts
+
+    /** The faults to inject, by operation name ({@link #NATIVE}, {@link #QUERY}, …). */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The payer pays the NOTPAY or USERPAYING order {@code outTradeNo} now; returns the paid order. */
+    public WechatPaySimulatorOrder payerPays(String outTradeNo) {
+        return book.payerPays(outTradeNo);
+    }
+
+    /** Scripts the payer of the prepay order {@code outTradeNo}: applies now if it exists, else when it is created. */
+    public void payer(String outTradeNo, WechatPaySimulatorPayer payer) {
+        book.payer(outTradeNo, payer);
+    }
+
+    /** Scripts the payer who shows payment code {@code authCode} (codepay). */
+    public void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
+        book.payerWithAuthCode(authCode, payer);
+    }
+
+    /** The payer for payment codes not scripted otherwise; {@link WechatPaySimulatorPayer#paysAtOnce()} by default. */
+    public void defaultCodepayPayer(WechatPaySimulatorPayer payer) {
+        book.defaultCodepayPayer(payer);
+    }
+
+    /** Scripts how the refund {@code outRefundNo} settles. */
+    public void refundScript(String outRefundNo, WechatPaySimulatorRefundScript script) {
+        book.refundScript(outRefundNo, script);
+    }
+
+    /** How refunds not scripted otherwise settle; {@code succeedsAfterQueries(0)} by default. */
+    public void defaultRefundScript(WechatPaySimulatorRefundScript script) {
+        book.defaultRefundScript(script);
+    }
+
+    /** Settles the PROCESSING refund {@code outRefundNo} now with {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}. */
+    public WechatPaySimulatorRefund settleRefund(String outRefundNo, String finalStatus) {
+        return book.settleRefund(outRefundNo, finalStatus);
+    }
+
+    /** The answer to a re-sent payment of an already paid order; {@link WechatPaySimulatorAlreadyPaid#replay()} by default. */
+    public void alreadyPaidAnswer(WechatPaySimulatorAlreadyPaid answer) {
+        book.alreadyPaid(answer);
+    }
+
+    // ---------------------------------------------------------------- notifications
+
+    /** Builds the {@code TRANSACTION.SUCCESS} notification of a paid order without sending it. */
+    public WechatPaySimulatorNotification notification(String outTradeNo) {
+        return notification(outTradeNo, WechatPaySimulatorNotificationOptions.defaults());
+    }
+
+    /** As {@link #notification(String)}, built as {@code options} say (stale, forged, other key, …). */
+    public WechatPaySimulatorNotification notification(String outTradeNo, WechatPaySimulatorNotificationOptions options) {
+        return notifications.transaction(outTradeNo, Objects.requireNonNull(options, "options"));
+    }
+
+    /** Builds the {@code REFUND.*} notification of a settled refund without sending it. */
+    public WechatPaySimulatorNotification refundNotification(String outRefundNo) {
+        return refundNotification(outRefundNo, WechatPaySimulatorNotificationOptions.defaults());
+    }
+
+    /** As {@link #refundNotification(String)}, built as {@code options} say. */
+    public WechatPaySimulatorNotification refundNotification(String outRefundNo,
+                                                             WechatPaySimulatorNotificationOptions options) {
+        return notifications.refund(outRefundNo, Objects.requireNonNull(options, "options"));
+    }
+
+    /** POSTs the paid order's {@code TRANSACTION.SUCCESS} notification to {@code url}; returns the answer. */
+    public WechatPaySimulatorDelivery sendNotification(String outTradeNo, String url) {
+        return deliver(notification(outTradeNo), url);
+    }
+
+    /** As {@link #sendNotification(String, String)}, built as {@code options} say. */
+    public WechatPaySimulatorDelivery sendNotification(String outTradeNo, String url,
+                                                       WechatPaySimulatorNotificationOptions options) {
+        return deliver(notification(outTradeNo, options), url);
+    }
+
+    /** POSTs the settled refund's {@code REFUND.*} notification to {@code url}; returns the answer. */
+    public WechatPaySimulatorDelivery sendRefundNotification(String outRefundNo, String url) {
+        return deliver(refundNotification(outRefundNo), url);
+    }
+
+    /** As {@link #sendRefundNotification(String, String)}, built as {@code options} say. */
+    public WechatPaySimulatorDelivery sendRefundNotification(String outRefundNo, String url,
+                                                             WechatPaySimulatorNotificationOptions options) {
+        return deliver(refundNotification(outRefundNo, options), url);
+    }
+
+    /**
+     * POSTs a notification built earlier (again, to redeliver it byte for byte) to {@code url}.
+     *
+     * @throws java.io.UncheckedIOException when the receiver cannot be reached
+     */
+    public WechatPaySimulatorDelivery deliver(WechatPaySimulatorNotification notification, String url) {
+        return notifications.deliver(Objects.requireNonNull(notification, "notification"),
+                Objects.requireNonNull(url, "url"));
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** A snapshot of the order {@code outTradeNo}, if the gateway has it. */
+    public Optional<WechatPaySimulatorOrder> order(String outTradeNo) {
+        return book.order(outTradeNo);
+    }
+
+    /** A snapshot of the refund {@code outRefundNo}, if the gateway has it. */
+    public Optional<WechatPaySimulatorRefund> refund(String outRefundNo) {
+        return book.refundSnapshot(outRefundNo);
+    }
+
+    /** Every order the gateway holds, oldest first: the reconciliation ledger. */
+    public List<WechatPaySimulatorOrder> ledger() {
+        return book.ledger();
+    }
+
+    /** Every request received, in order, including rejected and faulted ones. */
+    public List<WechatPaySimulatorRequest> requests() {
+        return journal.all();
+    }
+
+    /** The requests that concerned {@code outTradeNo}, in order. */
+    public List<WechatPaySimulatorRequest> requestsFor(String outTradeNo) {
+        return journal.forOrder(outTradeNo);
+    }
+
+    /** How many requests of {@code operation} concerned {@code outTradeNo}. */
+    public int requestCount(String outTradeNo, String operation) {
+        return journal.count(outTradeNo, operation);
+    }
+
+    /** How many requests of {@code operation} arrived. */
+    public int requestCount(String operation) {
+        return journal.count(operation);
+    }
+
+    /**
+     * Back to the state just after start: no orders, refunds, requests, faults or scripts; only the
+     * first platform certificate; signers chosen automatically; header names as usual. Identity and
+     * keys stay, so a configured client keeps working.
+     */
+    public void reset() {
+        faults.clear();
+        book.reset();
+        journal.clear();
+        keys.reset();
+        gateway.lowercaseHeaders(false);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "WechatPaySimulator[" + baseUrl() + ", mchId=" + mchId() + ", " + keyMode() + "]";
+    }
+
+    /** Chooses the simulator's identity, keys, key mode and clock; unset values are generated. */
+    public static final class Builder {
+
+        private String mchId = "1900009191";
+        private String appId = "wxd678efh567hg6787";
+        private String merchantSerialNumber = Randomness.hex(40);
+        private KeyPair merchantKeys;
+        private String apiV3Key = Randomness.alphanumeric(32);
+        private String publicKeyId = "PUB_KEY_ID_01" + Randomness.digits(30);
+        private WechatPaySimulatorKeyMode keyMode = WechatPaySimulatorKeyMode.PUBLIC_KEY;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The merchant id ({@code mchid}). */
+        public Builder mchId(String mchId) {
+            this.mchId = requireNonBlank(mchId, "mchId");
+            return this;
+        }
+
+        /** The app id ({@code appid}). */
+        public Builder appId(String appId) {
+            this.appId = requireNonBlank(appId, "appId");
+            return this;
+        }
+
+        /** The merchant API certificate serial number. */
+        public Builder merchantSerialNumber(String serial) {
+            this.merchantSerialNumber = requireNonBlank(serial, "merchantSerialNumber");
+            return this;
+        }
+
+        /** The merchant's RSA-2048 key pair (generated once per JVM when not set). */
+        public Builder merchantKeyPair(KeyPair keys) {
+            Objects.requireNonNull(keys, "merchantKeyPair");
+            if (!(keys.getPublic() instanceof RSAKey rsa) || rsa.getModulus().bitLength() < 2048) {
+                throw new IllegalArgumentException("merchantKeyPair must be RSA of at least 2048 bits");
+            }
+            this.merchantKeys = keys;
+            return this;
+        }
+
+        /** The APIv3 key: exactly 32 bytes of UTF-8. */
+        public Builder apiV3Key(String apiV3Key) {
+            Objects.requireNonNull(apiV3Key, "apiV3Key");
+            int bytes = apiV3Key.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes != 32) {
+                throw new IllegalArgumentException("apiV3Key must be exactly 32 bytes of UTF-8, was " + bytes);
+            }
+            this.apiV3Key = apiV3Key;
+            return this;
+        }
+
+        /** The WeChat Pay public key id; must start with {@code PUB_KEY_ID_}. */
+        public Builder publicKeyId(String publicKeyId) {
+            Objects.requireNonNull(publicKeyId, "publicKeyId");
+            if (!publicKeyId.startsWith("PUB_KEY_ID_")) {
+                throw new IllegalArgumentException("publicKeyId must start with PUB_KEY_ID_, was " + publicKeyId);
+            }
+            this.publicKeyId = publicKeyId;
+            return this;
+        }
+
+        /** How responses and notifications are signed; {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} by default. */
+        public Builder keyMode(WechatPaySimulatorKeyMode keyMode) {
+            this.keyMode = Objects.requireNonNull(keyMode, "keyMode");
+            return this;
+        }
+
+        /**
+         * The gateway's clock: it stamps responses and notifications and checks request timestamps
+         * against it (5-minute window). Share the client's clock in tests with virtual time.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Starts the simulator on a dynamic 127.0.0.1 port. */
+        public WechatPaySimulator start() {
+            if (merchantKeys == null) {
+                merchantKeys = KeyPool.rsa2048(KeyPool.MERCHANT);
+            }
+            return new WechatPaySimulator(this);
+        }
+
+        private static String requireNonBlank(String value, String field) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(field + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

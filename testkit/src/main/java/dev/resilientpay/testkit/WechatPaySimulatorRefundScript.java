@@ -1,0 +1,88 @@
+package dev.resilientpay.testkit;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the simulated gateway settles a refund ({@link WechatPaySimulator#refundScript}). The default
+ * is {@code succeedsAfterQueries(0)}: the refund request answers {@code PROCESSING} and the first
+ * refund query answers {@code SUCCESS}.
+ */
+public sealed interface WechatPaySimulatorRefundScript {
+
+    /** The final refund statuses. */
+    Set<String> FINAL_STATUSES = Set.of("SUCCESS", "CLOSED", "ABNORMAL");
+
+    /**
+     * Answers {@code PROCESSING}; the first {@code queries} refund queries answer {@code PROCESSING}
+     * too, then the refund becomes {@code finalStatus}.
+     */
+    record SettlesAfterQueries(String finalStatus, int queries) implements WechatPaySimulatorRefundScript {
+        /** Validates the components. */
+        public SettlesAfterQueries {
+            requireFinal(finalStatus);
+            if (queries < 0) {
+                throw new IllegalArgumentException("queries must be >= 0, was " + queries);
+            }
+        }
+    }
+
+    /** The refund request itself already answers {@code finalStatus}. */
+    record SettlesAtOnce(String finalStatus) implements WechatPaySimulatorRefundScript {
+        /** Validates the status. */
+        public SettlesAtOnce {
+            requireFinal(finalStatus);
+        }
+    }
+
+    /** The refund stays {@code PROCESSING} (until {@link WechatPaySimulator#settleRefund}). */
+    record StaysProcessing() implements WechatPaySimulatorRefundScript {}
+
+    /** The refund request is refused with {@code status} and {@code code}; no refund is created. */
+    record Rejected(int status, String code, String message) implements WechatPaySimulatorRefundScript {
+        /** Validates the components. */
+        public Rejected {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("status must be an HTTP error status, was " + status);
+            }
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** {@link SettlesAtOnce} with {@code SUCCESS}. */
+    static WechatPaySimulatorRefundScript succeedsAtOnce() {
+        return new SettlesAtOnce("SUCCESS");
+    }
+
+    /** {@link SettlesAfterQueries} with {@code SUCCESS}. */
+    static WechatPaySimulatorRefundScript succeedsAfterQueries(int queries) {
+        return new SettlesAfterQueries("SUCCESS", queries);
+    }
+
+    /** {@link SettlesAfterQueries} with {@code CLOSED}. */
+    static WechatPaySimulatorRefundScript closesAfterQueries(int queries) {
+        return new SettlesAfterQueries("CLOSED", queries);
+    }
+
+    /** {@link SettlesAfterQueries} with {@code ABNORMAL} (needs merchant action). */
+    static WechatPaySimulatorRefundScript abnormalAfterQueries(int queries) {
+        return new SettlesAfterQueries("ABNORMAL", queries);
+    }
+
+    /** {@link StaysProcessing}. */
+    static WechatPaySimulatorRefundScript staysProcessing() {
+        return new StaysProcessing();
+    }
+
+    /** {@link Rejected}, e.g. {@code rejectedWith(403, "NOT_ENOUGH", "商户可用余额不足")}. */
+    static WechatPaySimulatorRefundScript rejectedWith(int status, String code, String message) {
+        return new Rejected(status, code, message);
+    }
+
+    private static void requireFinal(String status) {
+        if (!FINAL_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("finalStatus must be one of " + FINAL_STATUSES + ", was " + status);
+        }
+    }
+}
