@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *             .subject("Coffee beans 1 kg")
  *             .method(new PaymentMethod.QrCode())
  *             .build();
- *     switch (client.pay(request)) {
+ *     switch (client.pay(request)) {            // pattern switch: Java 21; use instanceof on 17
  *         case PaymentOutcome.Paid paid -> ship(paid.orderId());
  *         case PaymentOutcome.AwaitingPayer awaiting -> showQrCode(awaiting.action());
  *         case PaymentOutcome.Failed failed -> tell(failed.failure().userMessage(Locale.CHINA));

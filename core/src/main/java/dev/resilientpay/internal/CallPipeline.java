@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
  * Payments and refunds are small state machines over {@link Step}; query, close, cancel and refund
  * query are idempotent and simply retried ({@link #retryIdempotent}).
  */
+@SuppressWarnings("try") // CallScope is held for its MDC side effect, not referenced
 public final class CallPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(CallPipeline.class);
@@ -181,7 +182,7 @@ public final class CallPipeline {
             QueryResult<TradeStatus> result = query(orderId);
             if (result instanceof QueryResult.Known<TradeStatus> known) {
                 return StatusRecorder.definite(known.status(), request.amount(), 0)
-                        .map(o -> (PaymentOutcome) complete(newCall(Operation.QUERY, orderId, entry.key(),
+                        .map(o -> complete(newCall(Operation.QUERY, orderId, entry.key(),
                                 policies.of(Operation.QUERY)), o))
                         .orElse(recorded);
             }

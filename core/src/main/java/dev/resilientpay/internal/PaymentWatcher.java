@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * Waits for an order's payment: a notification wakes it, and it polls the provider with backoff in
  * case the notification never comes — a lost notification never means a lost payment.
  */
+@SuppressWarnings("try") // CallScope is held for its MDC side effect, not referenced
 public final class PaymentWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentWatcher.class);

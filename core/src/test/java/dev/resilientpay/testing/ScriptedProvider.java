@@ -77,7 +77,10 @@ public final class ScriptedProvider implements PaymentProvider {
     /** Appends answers for pay. */
     @SafeVarargs
     public final ScriptedProvider onPay(Attempt<PaymentOutcome>... answers) {
-        return script(Endpoint.PAY, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.PAY, answer);
+        }
+        return this;
     }
 
     /** Appends a computed answer for pay. */
@@ -88,7 +91,10 @@ public final class ScriptedProvider implements PaymentProvider {
     /** Appends answers for query. */
     @SafeVarargs
     public final ScriptedProvider onQuery(Attempt<TradeStatus>... answers) {
-        return script(Endpoint.QUERY, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.QUERY, answer);
+        }
+        return this;
     }
 
     /** Appends a computed answer for query. */
@@ -99,25 +105,37 @@ public final class ScriptedProvider implements PaymentProvider {
     /** Appends answers for close. */
     @SafeVarargs
     public final ScriptedProvider onClose(Attempt<CloseOutcome.Closed>... answers) {
-        return script(Endpoint.CLOSE, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.CLOSE, answer);
+        }
+        return this;
     }
 
     /** Appends answers for cancel. */
     @SafeVarargs
     public final ScriptedProvider onCancel(Attempt<CloseOutcome.Closed>... answers) {
-        return script(Endpoint.CANCEL, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.CANCEL, answer);
+        }
+        return this;
     }
 
     /** Appends answers for refund. */
     @SafeVarargs
     public final ScriptedProvider onRefund(Attempt<RefundStatus>... answers) {
-        return script(Endpoint.REFUND, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.REFUND, answer);
+        }
+        return this;
     }
 
     /** Appends answers for refund query. */
     @SafeVarargs
     public final ScriptedProvider onQueryRefund(Attempt<RefundStatus>... answers) {
-        return script(Endpoint.QUERY_REFUND, answers);
+        for (Attempt<?> answer : answers) {
+            script(Endpoint.QUERY_REFUND, answer);
+        }
+        return this;
     }
 
     /** Appends a computed answer for any endpoint (for example one that throws or takes time). */
@@ -236,13 +254,9 @@ public final class ScriptedProvider implements PaymentProvider {
         };
     }
 
-    @SafeVarargs
-    private <T> ScriptedProvider script(Endpoint endpoint, Attempt<T>... answers) {
-        for (Attempt<T> a : answers) {
-            Answer<T> fixed = context -> a;
-            add(endpoint, fixed);
-        }
-        return this;
+    private <T> void script(Endpoint endpoint, Attempt<T> answer) {
+        Answer<T> fixed = context -> answer;
+        add(endpoint, fixed);
     }
 
     @SuppressWarnings("unchecked")
