@@ -51,6 +51,13 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
+ * <p>Faults: {@link Fault.Delay} processes at once and delays the answer; {@link Fault.ConnectionReset},
+ * {@link Fault.HttpError} and {@link Fault.RateLimited} change nothing; {@link Fault.SystemError}
+ * answers a signed {@code ACQ.SYSTEM_ERROR} (or {@code 20000}, see the builder) after processing or
+ * not; {@link Fault.MalformedBody}, {@link Fault.BadSignature} and {@link Fault.ResponseLost} process
+ * first. {@link Fault.StaleTimestamp} has no Alipay meaning (answers carry no timestamp): the request
+ * is answered normally.
+ *
  * <p>Keys are RSA-2048, generated once per JVM and shared by every simulator unless the builder is
  * given others. Thread-safe.
  */

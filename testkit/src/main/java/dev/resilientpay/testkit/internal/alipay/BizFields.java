@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 final class BizFields {
 
     private static final Pattern OUT_TRADE_NO = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Pattern OUT_REQUEST_NO = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
     private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}|fp[0-9A-Za-z]{33}");
     private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
@@ -20,8 +19,9 @@ final class BizFields {
         return OUT_TRADE_NO.matcher(value).matches();
     }
 
+    /** Alipay documents no character rule for out_request_no, only its length. */
     static boolean isOutRequestNo(String value) {
-        return OUT_REQUEST_NO.matcher(value).matches();
+        return !value.isBlank() && value.length() <= 64;
     }
 
     static boolean isAuthCode(String value) {

@@ -35,7 +35,7 @@ final class RefundMethods {
         String outRequestNo = request.biz("out_request_no");
         if (!outRequestNo.isEmpty() && !BizFields.isOutRequestNo(outRequestNo)) {
             return AnswerNode.businessFailure(REFUND, "ACQ.INVALID_PARAMETER",
-                    "out_request_no must be 1-64 letters, digits or underscores").signed();
+                    "out_request_no must be 1-64 characters").signed();
         }
         String key = outRequestNo.isEmpty() ? trade.outTradeNo : outRequestNo;
         SimulatedTrade.RefundEntry earlier = trade.refunds.get(key);
