@@ -1,0 +1,72 @@
+package dev.resilientpay.benchmarks.gateway;
+
+import dev.resilientpay.Money;
+import dev.resilientpay.PaymentClient;
+import dev.resilientpay.PaymentMethod;
+import dev.resilientpay.PaymentOutcome;
+import dev.resilientpay.PaymentRequest;
+import dev.resilientpay.spi.PaymentProvider;
+
+/** resilient-pay's {@link PaymentClient} taking payment-code payments. */
+final class OurCaller implements PaymentCaller {
+
+    private static final Money AMOUNT = Money.cny(100);
+
+    private final PaymentClient client;
+    private final CountingProvider counter;
+
+    OurCaller(PaymentClient.Builder builder, CountingProvider counter) {
+        this.client = builder.provider(counter).build();
+        this.counter = counter;
+    }
+
+    static OurCaller create(PaymentProvider provider, Timing timing, dev.resilientpay.PaymentListener listener) {
+        CountingProvider counter = new CountingProvider(provider);
+        PaymentClient.Builder builder = PaymentClient.builder()
+                .policies(timing.policies())
+                .breaker(timing.breaker());
+        if (listener != null) {
+            builder.listener(listener);
+        }
+        return new OurCaller(builder, counter);
+    }
+
+    @Override
+    public String name() {
+        return "resilient-pay";
+    }
+
+    @Override
+    public Verdict pay(String orderId, String authCode) {
+        PaymentOutcome outcome = client.pay(PaymentRequest.builder()
+                .orderId(orderId)
+                .amount(AMOUNT)
+                .subject("Benchmark coffee")
+                .method(new PaymentMethod.PaymentCode(authCode))
+                .build());
+        return verdictOf(outcome);
+    }
+
+    /** Finishes an in-doubt order later, as a merchant's recovery job would. */
+    Verdict resolve(String orderId) {
+        return verdictOf(client.resolve(orderId));
+    }
+
+    /** Paid and failed are definite; in doubt, and (never for a payment code) awaiting payer, are not. */
+    private static Verdict verdictOf(PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Paid) {
+            return Verdict.PAID;
+        }
+        return outcome instanceof PaymentOutcome.Failed ? Verdict.NOT_PAID : Verdict.IN_DOUBT;
+    }
+
+    @Override
+    public long requestsIssued() {
+        return counter.calls();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.resilientpay.benchmarks.gateway;
+
+/**
+ * One client under test, reduced to what a till does: take a payment-code payment and decide.
+ * Implementations are thread-safe.
+ */
+public interface PaymentCaller extends AutoCloseable {
+
+    /** The row label in the report. */
+    String name();
+
+    /** Charges 1.00 CNY for {@code orderId} with the payer's {@code authCode}; never throws. */
+    Verdict pay(String orderId, String authCode);
+
+    /**
+     * HTTP requests the client code decided to send so far (attempts, queries, cancels): the
+     * simulator seeing more than this means the HTTP stack re-sent requests by itself.
+     */
+    long requestsIssued();
+
+    @Override
+    default void close() {}
+}
