@@ -257,6 +257,23 @@ public final class WechatPaySimulator implements AutoCloseable {
         return book.settleRefund(outRefundNo, finalStatus);
     }
 
+    /**
+     * The next {@code queries} queries of the order {@code outTradeNo} answer {@code 404 ORDER_NOT_EXIST}
+     * whatever its state, as a replica that has not caught up yet would: the way to make a client
+     * re-send a payment that was in fact processed.
+     */
+    public void lagQueries(String outTradeNo, int queries) {
+        book.lagQueries(outTradeNo, queries);
+    }
+
+    /**
+     * The next {@code queries} refund queries of {@code outRefundNo} answer {@code 404 RESOURCE_NOT_EXISTS}
+     * whatever its state, as a lagging replica would: the way to make a client re-send a processed refund.
+     */
+    public void lagRefundQueries(String outRefundNo, int queries) {
+        book.lagRefundQueries(outRefundNo, queries);
+    }
+
     /** The answer to a re-sent payment of an already paid order; {@link WechatPaySimulatorAlreadyPaid#replay()} by default. */
     public void alreadyPaidAnswer(WechatPaySimulatorAlreadyPaid answer) {
         book.alreadyPaid(answer);

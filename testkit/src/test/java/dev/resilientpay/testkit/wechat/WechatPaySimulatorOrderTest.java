@@ -150,6 +150,22 @@ class WechatPaySimulatorOrderTest {
     }
 
     @Test
+    void laggingQueriesAnswer404ThenTheTruth() throws Exception {
+        V3Client client = new V3Client(sim());
+        client.post("/v3/pay/transactions/native", Bodies.nativePrepay(sim(), "ORD-LAG-1", 100));
+        sim().payerPays("ORD-LAG-1");
+        sim().lagQueries("ORD-LAG-1", 2);
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(client.query("ORD-LAG-1").status());
+        }
+
+        assertThat(statuses).containsExactly(404, 404, 200);
+        assertThat(sim().order("ORD-LAG-1").orElseThrow().charges()).isEqualTo(1);
+    }
+
+    @Test
     void unknownOrderIs404OrderNotExist() throws Exception {
         V3Client.Response response = new V3Client(sim()).query("ORD-NOBODY-1");
 

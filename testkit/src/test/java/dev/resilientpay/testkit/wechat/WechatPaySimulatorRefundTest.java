@@ -142,6 +142,20 @@ class WechatPaySimulatorRefundTest {
     }
 
     @Test
+    void laggingRefundQueryAnswers404ForAnExistingRefund() throws Exception {
+        V3Client client = paidOrder("REF-ORDER-12");
+        client.post("/v3/refund/domestic/refunds", Bodies.refund("REF-ORDER-12", "R-12", 100, 1000));
+        sim().lagRefundQueries("R-12", 1);
+
+        V3Client.Response lagging = client.get("/v3/refund/domestic/refunds/R-12");
+        V3Client.Response caughtUp = client.get("/v3/refund/domestic/refunds/R-12");
+
+        assertThat(lagging.status()).isEqualTo(404);
+        assertThat(lagging.code()).isEqualTo("RESOURCE_NOT_EXISTS");
+        assertThat(caughtUp.json().path("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void unknownRefundQueryIs404ResourceNotExists() throws Exception {
         V3Client.Response response = new V3Client(sim()).get("/v3/refund/domestic/refunds/R-NOBODY");
 

@@ -47,6 +47,8 @@ public final class OrderBook {
     private final Map<String, WechatPaySimulatorPayer> payersByOrder = new HashMap<>();
     private final Map<String, WechatPaySimulatorPayer> payersByAuthCode = new HashMap<>();
     private final Map<String, WechatPaySimulatorRefundScript> refundScripts = new HashMap<>();
+    private final Map<String, Integer> laggingOrderQueries = new HashMap<>();
+    private final Map<String, Integer> laggingRefundQueries = new HashMap<>();
     private WechatPaySimulatorPayer defaultCodepayPayer = WechatPaySimulatorPayer.paysAtOnce();
     private WechatPaySimulatorRefundScript defaultRefundScript = WechatPaySimulatorRefundScript.succeedsAfterQueries(0);
     private WechatPaySimulatorAlreadyPaid alreadyPaid = WechatPaySimulatorAlreadyPaid.replay();
@@ -139,6 +141,9 @@ public final class OrderBook {
         if (wrongMerchant != null) {
             return wrongMerchant;
         }
+        if (lags(laggingOrderQueries, outTradeNo)) {
+            return Answer.error(404, "ORDER_NOT_EXIST", "订单不存在");
+        }
         return query(orders.get(outTradeNo));
     }
 
@@ -148,7 +153,11 @@ public final class OrderBook {
         if (wrongMerchant != null) {
             return wrongMerchant;
         }
-        return query(byTransactionId.get(transactionId));
+        OrderRecord order = byTransactionId.get(transactionId);
+        if (order != null && lags(laggingOrderQueries, order.outTradeNo)) {
+            return Answer.error(404, "ORDER_NOT_EXIST", "订单不存在");
+        }
+        return query(order);
     }
 
     /** {@code POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close}: 204. */
@@ -262,7 +271,7 @@ public final class OrderBook {
     /** {@code GET /v3/refund/domestic/refunds/{out_refund_no}}. */
     public synchronized Answer refundQuery(String outRefundNo) {
         RefundRecord refund = refunds.get(outRefundNo);
-        if (refund == null) {
+        if (refund == null || lags(laggingRefundQueries, outRefundNo)) {
             return Answer.error(404, "RESOURCE_NOT_EXISTS", "退款单不存在");
         }
         if ("PROCESSING".equals(refund.status)
@@ -334,6 +343,16 @@ public final class OrderBook {
         return refund.snapshot();
     }
 
+    /** The next {@code queries} queries of {@code outTradeNo} answer 404, as a lagging replica would. */
+    public synchronized void lagQueries(String outTradeNo, int queries) {
+        laggingOrderQueries.put(Objects.requireNonNull(outTradeNo, "outTradeNo"), requireCount(queries));
+    }
+
+    /** The next {@code queries} refund queries of {@code outRefundNo} answer 404, as a lagging replica would. */
+    public synchronized void lagRefundQueries(String outRefundNo, int queries) {
+        laggingRefundQueries.put(Objects.requireNonNull(outRefundNo, "outRefundNo"), requireCount(queries));
+    }
+
     /** The answer to a re-sent payment for an order that is already paid. */
     public synchronized void alreadyPaid(WechatPaySimulatorAlreadyPaid answer) {
         alreadyPaid = Objects.requireNonNull(answer, "answer");
@@ -347,6 +366,8 @@ public final class OrderBook {
         payersByOrder.clear();
         payersByAuthCode.clear();
         refundScripts.clear();
+        laggingOrderQueries.clear();
+        laggingRefundQueries.clear();
         defaultCodepayPayer = WechatPaySimulatorPayer.paysAtOnce();
         defaultRefundScript = WechatPaySimulatorRefundScript.succeedsAfterQueries(0);
         alreadyPaid = WechatPaySimulatorAlreadyPaid.replay();
@@ -434,6 +455,23 @@ public final class OrderBook {
         }
         order.queriesSincePayerScripted++;
         return Answer.ok(transactionJson(order));
+    }
+
+    /** Whether a lagging replica answers this query: counts one lagging query down. */
+    private static boolean lags(Map<String, Integer> lagging, String id) {
+        Integer left = lagging.get(id);
+        if (left == null || left == 0) {
+            return false;
+        }
+        lagging.put(id, left - 1);
+        return true;
+    }
+
+    private static int requireCount(int queries) {
+        if (queries < 0) {
+            throw new IllegalArgumentException("queries must be >= 0, was " + queries);
+        }
+        return queries;
     }
 
     private Answer resentPrepay(OrderRecord order, String tradeType, ObjectNode request) {
