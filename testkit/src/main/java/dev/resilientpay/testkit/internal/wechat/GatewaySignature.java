@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code Wechatpay-*} headers the gateway puts on responses and notifications: a SHA256withRSA
@@ -40,16 +41,16 @@ public final class GatewaySignature {
      * The five signature headers, in a fixed order, with lowercase names when {@code lowercase}.
      *
      * @param key     the key named in {@code Wechatpay-Serial} (and used, unless forged or probed)
-     * @param forger  the impostor's key for {@link Variant#FORGED}
+     * @param forger  the impostor's key for {@link Variant#FORGED}, asked for only then
      */
-    public static Map<String, String> headers(SigningKey key, SigningKey forger, Variant variant, long timestamp,
+    public static Map<String, String> headers(SigningKey key, Supplier<SigningKey> forger, Variant variant, long timestamp,
                                               byte[] body, boolean lowercase) {
         String nonce = Randomness.alphanumeric(32);
         byte[] message = message(timestamp, nonce, body);
         String signature = switch (variant) {
             case GENUINE -> Rsa.sign(key.keys().getPrivate(), message);
             case CORRUPTED -> corrupt(Rsa.sign(key.keys().getPrivate(), message));
-            case FORGED -> Rsa.sign(forger.keys().getPrivate(), message);
+            case FORGED -> Rsa.sign(forger.get().keys().getPrivate(), message);
             case PROBE -> "WECHATPAY/SIGNTEST/" + Base64.getEncoder().encodeToString(
                     Randomness.alphanumeric(48).getBytes(StandardCharsets.US_ASCII));
         };

@@ -180,7 +180,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
         SigningKey key = keys.forResponse(requestedSerial, endpoint.kind() == Endpoint.Kind.CERTIFICATES);
         long timestamp = clock.instant().getEpochSecond() - ageSeconds;
         ResponseDefinitionBuilder builder = base(answer.status());
-        GatewaySignature.headers(key, keys.forger(), variant, timestamp, answer.body(), lowercase)
+        GatewaySignature.headers(key, keys::forger, variant, timestamp, answer.body(), lowercase)
                 .forEach(builder::withHeader);
         extraHeaders.forEach((name, value) -> builder.withHeader(GatewaySignature.name(name, lowercase), value));
         if (answer.body() != null) {

@@ -3,8 +3,8 @@ package dev.resilientpay.testkit.internal.wechat;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RSA-2048 key pairs generated once per JVM and shared by every simulator: generating a key takes
@@ -24,16 +24,16 @@ public final class KeyPool {
     /** The first index handed out to rotated certificates. */
     public static final int FIRST_ROTATION = 4;
 
-    private static final List<KeyPair> PAIRS = new ArrayList<>();
+    private static final Map<Integer, KeyPair> PAIRS = new ConcurrentHashMap<>();
 
     private KeyPool() {}
 
-    /** The pair at {@code index}, generated on first use. */
-    public static synchronized KeyPair rsa2048(int index) {
-        while (PAIRS.size() <= index) {
-            PAIRS.add(generate());
+    /** The pair at {@code index}, generated on first use (only the indexes used are ever generated). */
+    public static KeyPair rsa2048(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("index must be >= 0, was " + index);
         }
-        return PAIRS.get(index);
+        return PAIRS.computeIfAbsent(index, i -> generate());
     }
 
     private static KeyPair generate() {

@@ -99,7 +99,7 @@ public final class Notifications {
 
         GatewaySignature.Variant variant = options.isSignatureProbe() ? GatewaySignature.Variant.PROBE
                 : options.isForged() ? GatewaySignature.Variant.FORGED : GatewaySignature.Variant.GENUINE;
-        Map<String, String> headers = new LinkedHashMap<>(GatewaySignature.headers(key, keys.forger(), variant,
+        Map<String, String> headers = new LinkedHashMap<>(GatewaySignature.headers(key, keys::forger, variant,
                 sent.getEpochSecond(), body, options.usesLowercaseHeaders()));
         headers.put(GatewaySignature.name("Content-Type", options.usesLowercaseHeaders()), "application/json");
         return new WechatPaySimulatorNotification(id, eventType, headers, new String(body, StandardCharsets.UTF_8),

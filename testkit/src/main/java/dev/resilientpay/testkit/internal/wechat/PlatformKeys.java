@@ -29,7 +29,6 @@ public final class PlatformKeys {
     private final WechatPaySimulatorKeyMode mode;
     private final Clock clock;
     private final SigningKey publicKey;
-    private final SigningKey forger;
     private final Map<String, SigningKey> certificates = new LinkedHashMap<>();
     private final Deque<String> scripted = new ArrayDeque<>();
     private String fixed;
@@ -41,7 +40,6 @@ public final class PlatformKeys {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publicKey = new SigningKey(publicKeyId, KeyPool.rsa2048(KeyPool.PLATFORM_PUBLIC_KEY), null);
-        this.forger = new SigningKey("FORGER", KeyPool.rsa2048(KeyPool.FORGER), null);
         if (servesCertificates()) {
             firstCertificate = issue(KeyPool.rsa2048(KeyPool.FIRST_CERTIFICATE));
         }
@@ -72,9 +70,9 @@ public final class PlatformKeys {
         return publicKey;
     }
 
-    /** The impostor's key, for forged signatures. */
+    /** The impostor's key, for forged signatures (generated on first use). */
     public SigningKey forger() {
-        return forger;
+        return new SigningKey("FORGER", KeyPool.rsa2048(KeyPool.FORGER), null);
     }
 
     /** The certificates served, oldest first. */
