@@ -1,0 +1,117 @@
+package dev.resilientpay.examples;
+
+import dev.resilientpay.Money;
+import dev.resilientpay.Outcome;
+import dev.resilientpay.PaymentClient;
+import dev.resilientpay.PaymentMethod;
+import dev.resilientpay.PaymentRequest;
+import dev.resilientpay.spi.LedgerEntry;
+import dev.resilientpay.spi.LedgerState;
+import dev.resilientpay.spi.PaymentLedger;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recovery after a crash, with Alipay and WeChat Pay. A process sends a payment and dies before it
+ * can record the answer: its ledger entry stays in flight, and the payer may or may not have been
+ * charged. The next process, on the same (durable) ledger, calls {@code recover()} on start-up: the
+ * client asks the gateway what became of every unfinished call before sending anything, and finishes
+ * it (here: the payment did go through, so it is {@code Paid}, charged once).
+ *
+ * <p>The ledger here is the in-memory one shared by both "processes"; in a service it is a
+ * database-backed {@link PaymentLedger} that survives the restart.
+ *
+ * <pre>
+ * mvn -q -pl examples exec:java -Dexec.mainClass=dev.resilientpay.examples.CrashRecovery [-Dexec.args=alipay]
+ * </pre>
+ * Runs against the embedded simulators; set the variables listed in {@link Sandbox} for a real sandbox.
+ */
+public final class CrashRecovery {
+
+    /**
+     * What the example saw.
+     *
+     * @param request     the payment the first process sent
+     * @param unresolved  the ledger entries the second process found at start-up
+     * @param recovered   what {@code recover()} returned for them
+     */
+    public record Result(PaymentRequest request, List<LedgerEntry> unresolved, List<Outcome> recovered) {}
+
+    private CrashRecovery() {}
+
+    /** Crashes and recovers once with each provider named in {@code args} (default: both). */
+    public static void main(String[] args) {
+        for (String provider : Sandbox.chosen(args)) {
+            try (Sandbox sandbox = Sandbox.of(provider, System.getenv())) {
+                crashAndRecover(sandbox, System.out);
+            }
+        }
+    }
+
+    /** Runs the first process until its crash, then starts the second one with {@code recover()}. */
+    public static Result crashAndRecover(Sandbox sandbox, PrintStream out) {
+        out.println("== " + sandbox.name() + ": recovery after a crash (" + sandbox + ")");
+        PaymentLedger ledger = PaymentLedger.inMemory();  // stands for a database table that outlives the process
+
+        PaymentRequest request = PaymentRequest.builder()
+                .orderId(Sandbox.newOrderId("CR"))
+                .amount(Money.of("46.00", "CNY"))
+                .subject("Two bags of tea")
+                .method(new PaymentMethod.PaymentCode(sandbox.payerPaymentCode()))
+                .build();
+        try (PaymentClient doomed = PaymentClient.builder()
+                .provider(sandbox.provider()).ledger(new DiesBeforeRecording(ledger)).build()) {
+            doomed.pay(request);  // the request reaches the gateway; the process dies before it records the answer
+        }
+        out.println("process 1 sent order " + request.orderId() + " and crashed before recording the answer");
+
+        try (PaymentClient client = PaymentClient.builder().provider(sandbox.provider()).ledger(ledger).build()) {
+            List<LedgerEntry> unresolved = ledger.unresolved();
+            out.println("process 2 starts: " + unresolved.size() + " unfinished call(s) in the ledger "
+                    + unresolved.stream().map(e -> e.key() + " " + e.state()).toList());
+            List<Outcome> recovered = client.recover();  // on start-up, before taking new payments
+            for (Outcome outcome : recovered) {
+                out.println("recovered " + outcome.orderId() + ": " + OutcomeText.of(outcome));
+            }
+            return new Result(request, unresolved, recovered);
+        }
+    }
+
+    /**
+     * A ledger whose process dies right after the gateway answered: calls begin and are looked up as
+     * usual, but no outcome is ever recorded, so every entry stays {@link LedgerState#IN_FLIGHT}.
+     */
+    private static final class DiesBeforeRecording implements PaymentLedger {
+        private final PaymentLedger durable;
+
+        DiesBeforeRecording(PaymentLedger durable) {
+            this.durable = durable;
+        }
+
+        @Override
+        public Begin begin(LedgerEntry entry) {
+            return durable.begin(entry);
+        }
+
+        @Override
+        public void complete(String key, Outcome outcome, LedgerState state) {
+            // the process is already gone
+        }
+
+        @Override
+        public void release(String key) {
+            // the process is already gone
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(String key) {
+            return durable.find(key);
+        }
+
+        @Override
+        public List<LedgerEntry> unresolved() {
+            return durable.unresolved();
+        }
+    }
+}
