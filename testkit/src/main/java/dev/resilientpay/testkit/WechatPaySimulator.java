@@ -184,7 +184,8 @@ public final class WechatPaySimulator implements AutoCloseable {
     /**
      * Issues a new platform certificate with a new key; it is served from now on and becomes the
      * default signer, while the older ones stay served until {@link #removeCertificate removed}. The
-     * certificate list itself stays signed by the oldest certificate still served. Returns the serial.
+     * certificate list itself stays signed by the oldest certificate still served (by the public key
+     * in {@link WechatPaySimulatorKeyMode#BOTH} mode when the request names it). Returns the serial.
      *
      * @throws IllegalStateException in {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} mode
      */

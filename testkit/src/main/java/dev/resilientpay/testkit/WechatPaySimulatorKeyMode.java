@@ -19,9 +19,10 @@ public enum WechatPaySimulatorKeyMode {
     PLATFORM_CERTIFICATE,
 
     /**
-     * A migration between the two: certificates are served, and each response is signed by the
-     * public key when the request's {@code Wechatpay-Serial} names it, by the newest certificate
-     * otherwise; notifications are signed by the public key unless a call chooses a certificate.
+     * A migration between the two: certificates are served, and each response (the certificate
+     * list included) is signed by the public key when the request's {@code Wechatpay-Serial} names
+     * it, as in {@link #PLATFORM_CERTIFICATE} mode otherwise; notifications are signed by the public
+     * key unless a call chooses a certificate.
      */
     BOTH
 }

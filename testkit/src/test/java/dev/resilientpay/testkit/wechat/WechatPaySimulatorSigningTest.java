@@ -138,6 +138,23 @@ class WechatPaySimulatorSigningTest {
     }
 
     @Test
+    void migrationModeSignsTheCertificateListWithThePublicKeyWhenTheRequestNamesIt() throws Exception {
+        try (WechatPaySimulator sim = WechatPaySimulator.builder().keyMode(WechatPaySimulatorKeyMode.BOTH).start()) {
+            V3Client client = new V3Client(sim);
+            sim.rotateCertificate();
+
+            V3Client.Response byPublicKey = client.send("GET", "/v3/certificates", "", null, sim.publicKeyId());
+            V3Client.Response byCertificate = client.send("GET", "/v3/certificates", "", null,
+                    sim.currentCertificateSerial());
+
+            assertThat(byPublicKey.header("Wechatpay-Serial")).isEqualTo(sim.publicKeyId());
+            assertThat(byPublicKey.verifiesWith(V3Client.publicKey(sim.platformPublicKeyPem()))).isTrue();
+            assertThat(byPublicKey.json().path("data")).hasSize(2);
+            assertThat(byCertificate.header("Wechatpay-Serial")).isEqualTo(sim.certificateSerials().get(0));
+        }
+    }
+
+    @Test
     void scriptedSignersAreUsedOncePerResponseInOrder() throws Exception {
         try (WechatPaySimulator sim = WechatPaySimulator.builder().keyMode(WechatPaySimulatorKeyMode.BOTH).start()) {
             V3Client client = new V3Client(sim);

@@ -137,11 +137,11 @@ public final class PlatformKeys {
     }
 
     /**
-     * The key for a response: a scripted or fixed choice first; otherwise the certificate list is
+     * The key for a response: a scripted or fixed choice first; during a migration, the public key
+     * whenever the request's {@code Wechatpay-Serial} names it; otherwise the certificate list is
      * signed by the oldest certificate still served (the one a client that trusted the previous list
-     * can verify, so it learns about a rotation), and other responses follow the mode: the public key,
-     * the newest certificate, or during a migration whichever the request's {@code Wechatpay-Serial}
-     * asks for.
+     * can verify, so it learns about a rotation), and other responses follow the mode: the public key
+     * or the newest certificate.
      */
     public synchronized SigningKey forResponse(String requestedSerial, boolean certificateList) {
         while (!scripted.isEmpty()) {
@@ -153,14 +153,17 @@ public final class PlatformKeys {
         if (fixed != null && (fixed.equals(publicKey.id()) || certificates.containsKey(fixed))) {
             return byId(fixed);
         }
+        if (mode == WechatPaySimulatorKeyMode.BOTH && requestedSerial != null
+                && requestedSerial.startsWith("PUB_KEY_ID_")) {
+            return publicKey;
+        }
         if (certificateList && !certificates.isEmpty()) {
             return certificates.values().iterator().next();
         }
         return switch (mode) {
             case PUBLIC_KEY -> publicKey;
             case PLATFORM_CERTIFICATE -> newestCertificate();
-            case BOTH -> requestedSerial != null && requestedSerial.startsWith("PUB_KEY_ID_")
-                    ? publicKey : newestCertificate();
+            case BOTH -> newestCertificate();
         };
     }
 
