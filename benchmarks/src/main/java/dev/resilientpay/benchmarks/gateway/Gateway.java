@@ -18,6 +18,9 @@ public interface Gateway extends AutoCloseable {
     /** The simulator's fault plan (valid until the next {@link #reset()}). */
     FaultPlan faults();
 
+    /** A payment code no payer was scripted for: its payer pays at once (for load runs, no bookkeeping). */
+    String happyPaymentCode();
+
     /** A fresh payment code whose payer behaves as {@code kind}. */
     String paymentCode(PayerKind kind);
 

@@ -47,8 +47,14 @@ final class OurCaller implements PaymentCaller {
         return verdictOf(outcome);
     }
 
-    /** Finishes an in-doubt order later, as a merchant's recovery job would. */
-    Verdict resolve(String orderId) {
+    @Override
+    public boolean keepsLedger() {
+        return true;
+    }
+
+    /** {@link PaymentClient#resolve}: queries, then re-sends, polls or cancels as the answer requires. */
+    @Override
+    public Verdict resolve(String orderId) {
         return verdictOf(client.resolve(orderId));
     }
 

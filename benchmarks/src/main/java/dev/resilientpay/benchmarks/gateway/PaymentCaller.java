@@ -18,6 +18,16 @@ public interface PaymentCaller extends AutoCloseable {
      */
     long requestsIssued();
 
+    /** Whether the client remembers unfinished payments, so that {@link #resolve} can finish them. */
+    default boolean keepsLedger() {
+        return false;
+    }
+
+    /** Finishes an in-doubt payment later (a recovery job); without a ledger nothing can be learned. */
+    default Verdict resolve(String orderId) {
+        return Verdict.IN_DOUBT;
+    }
+
     @Override
     default void close() {}
 }

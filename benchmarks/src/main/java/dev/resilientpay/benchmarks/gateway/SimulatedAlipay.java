@@ -35,6 +35,11 @@ public final class SimulatedAlipay implements Gateway {
     }
 
     @Override
+    public String happyPaymentCode() {
+        return "286000000000000001";
+    }
+
+    @Override
     public String paymentCode(PayerKind kind) {
         return simulator.newPaymentCode(switch (kind) {
             case PAYS_AT_ONCE -> AlipaySimulatorPayer.paysAtOnce();

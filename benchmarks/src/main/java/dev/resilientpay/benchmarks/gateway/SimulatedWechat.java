@@ -40,6 +40,11 @@ public final class SimulatedWechat implements Gateway {
     }
 
     @Override
+    public String happyPaymentCode() {
+        return "134000000000000001";
+    }
+
+    @Override
     public String paymentCode(PayerKind kind) {
         String code = "13" + String.format("%016d", CODES.incrementAndGet());
         simulator.payerWithAuthCode(code, switch (kind) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module (root pom profile `benchmarks`) and runs every benchmark: JMH, the
+# side-by-side with the official SDKs, the chaos comparison and the outage. Writes docs/benchmarks.md
+# and docs/benchmarks.svg. About 15-20 minutes; --quick about 5.
+#
+#   benchmarks/run.sh            full run
+#   benchmarks/run.sh --quick    shorter runs, 1,000 chaos payments per client and fault rate
+#   benchmarks/run.sh --scale 5  full run with 2,000 chaos payments
+#   MVN_ARGS=-o benchmarks/run.sh --quick   offline build
+#
+# Extra arguments go to dev.resilientpay.benchmarks.BenchmarkSuite (--only jmh,load,chaos,outage).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+command_line="benchmarks/run.sh${*:+ $*}"
+
+echo "building (mvn -P benchmarks -pl benchmarks -am package -DskipTests)..."
+mvn -B -ntp -q ${MVN_ARGS:-} -P benchmarks -pl benchmarks -am package -DskipTests
+
+classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+exec java -Xmx3g \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.logFile=benchmarks/target/slf4j-warnings.log \
+  -cp "$classpath" dev.resilientpay.benchmarks.BenchmarkSuite --command "$command_line" "$@"

@@ -1,0 +1,212 @@
+package dev.resilientpay.benchmarks;
+
+import dev.resilientpay.benchmarks.gateway.Gateway;
+import dev.resilientpay.benchmarks.gateway.PaymentCaller;
+import dev.resilientpay.benchmarks.gateway.SimulatedAlipay;
+import dev.resilientpay.benchmarks.gateway.SimulatedWechat;
+import dev.resilientpay.benchmarks.gateway.Timing;
+import dev.resilientpay.benchmarks.report.Machine;
+import dev.resilientpay.benchmarks.report.MarkdownReport;
+import dev.resilientpay.benchmarks.report.SuiteResults;
+import dev.resilientpay.benchmarks.report.SvgChart;
+import dev.resilientpay.benchmarks.runs.ChaosRun;
+import dev.resilientpay.benchmarks.runs.JmhRun;
+import dev.resilientpay.benchmarks.runs.LoadRun;
+import dev.resilientpay.benchmarks.runs.OutageRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Runs every benchmark and writes {@code docs/benchmarks.md} and {@code docs/benchmarks.svg}.
+ * Started by {@code benchmarks/run.sh}.
+ *
+ * <pre>
+ * --quick             shorter JMH, load and outage runs; chaos payments divided by 10
+ * --scale N           divide the chaos runs' 10,000 payments by N (default 1, 10 with --quick)
+ * --only a,b          run only these sections: jmh, load, chaos, outage
+ * --out DIR           where the report goes (default docs)
+ * --command TEXT      the command line to print in the report
+ * </pre>
+ */
+public final class BenchmarkSuite {
+
+    private static final int PAYMENTS = 10_000;
+    private static final double[] FAULT_RATES = {0.0, 0.1, 0.3};
+    private static final long SEED = 20_250_101L;
+
+    private final PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private BenchmarkSuite() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        int scale = 0;
+        Set<String> only = Set.of("jmh", "load", "chaos", "outage");
+        Path out = Path.of("docs");
+        String command = "benchmarks/run.sh";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--scale" -> scale = Integer.parseInt(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--command" -> command = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (expected --quick, --scale N, --only jmh,load,chaos,outage, --out DIR, --command TEXT)");
+            }
+        }
+        if (scale <= 0) {
+            scale = quick ? 10 : 1;
+        }
+        quietLogging();
+        new BenchmarkSuite().run(quick, scale, only, out, command);
+        System.exit(0);
+    }
+
+    /** Both SDKs and our client log to a file at WARN, so that logging costs the same for all of them. */
+    private static void quietLogging() throws IOException {
+        Files.createDirectories(Path.of("benchmarks/target"));
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        FileHandler file = new FileHandler("benchmarks/target/jul-warnings.log");
+        file.setFormatter(new SimpleFormatter());
+        root.addHandler(file);
+    }
+
+    private void run(boolean quick, int scale, Set<String> only, Path out, String command) throws Exception {
+        long began = System.nanoTime();
+        SuiteResults results = new SuiteResults();
+        results.machine = Machine.describe();
+        results.command = command;
+        results.mode = quick ? "quick" : "full";
+        results.timing = Timing.scaledBy(10);
+        results.seed = SEED;
+        console.printf(Locale.ROOT, "resilient-pay benchmarks (%s): %d CPUs, load %.2f, %s%n", results.mode,
+                results.machine.cpus(), results.machine.loadStart(), results.machine.jdk());
+        if (results.machine.loadStart() > 1.5) {
+            console.printf(Locale.ROOT, "warning: load average %.2f: other work on this machine will skew the"
+                    + " numbers%n", results.machine.loadStart());
+        }
+
+        if (only.contains("jmh")) {
+            section("JMH: pipeline overhead, signing, allocation (forked JVMs)");
+            results.jmh.addAll(JmhRun.run(quick));
+        }
+        try (SimulatedAlipay alipay = new SimulatedAlipay(); SimulatedWechat wechat = new SimulatedWechat()) {
+            List<Gateway> gateways = List.of(alipay, wechat);
+            if (only.contains("load")) {
+                load(results, gateways, quick);
+            }
+            if (only.contains("chaos")) {
+                chaos(results, gateways, PAYMENTS / scale, quick);
+            }
+            if (only.contains("outage")) {
+                outage(results, gateways, quick);
+            }
+        }
+        results.loadEnd = Machine.load();
+        results.minutes = (System.nanoTime() - began) / 60e9;
+        MarkdownReport.write(results, out.resolve("benchmarks.md"));
+        SvgChart.write(results, out.resolve("benchmarks.svg"));
+        console.printf(Locale.ROOT, "%nwrote %s and %s in %.1f min%n", out.resolve("benchmarks.md"),
+                out.resolve("benchmarks.svg"), results.minutes);
+    }
+
+    private void load(SuiteResults results, List<Gateway> gateways, boolean quick) throws InterruptedException {
+        section("Side by side with the official SDKs (happy path)");
+        int[] callers = quick ? new int[] {1, 8} : new int[] {1, 4, 16};
+        Duration warmup = Duration.ofSeconds(quick ? 2 : 4);
+        Duration window = Duration.ofSeconds(quick ? 4 : 10);
+        results.loadWarmupSeconds = warmup.toSeconds();
+        results.loadWindowSeconds = window.toSeconds();
+        Timing timing = results.timing;
+        for (Gateway gateway : gateways) {
+            for (int n : callers) {
+                // Alternate who goes first, so that neither always runs on a warmer JVM.
+                boolean oursFirst = (n % 2 == 1);
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean ours = (turn == 0) == oursFirst;
+                    try (PaymentCaller caller = ours ? gateway.ours(timing, gateway.port(), null)
+                            : gateway.sdkAsDocumented(timing, gateway.port())) {
+                        LoadRun.Result r = LoadRun.run(gateway, caller, n, warmup, window);
+                        results.load.add(r);
+                        console.printf(Locale.ROOT, "  %-10s %-32s N=%-3d %7.0f /s  p50 %6.2f ms  p99 %6.2f ms"
+                                        + "  CPU %5.0f µs/call  not paid %d%n", r.gateway(), r.client(), n,
+                                r.perSecond(), r.p50(), r.p99(), r.cpuMicros(), r.notPaid());
+                    }
+                }
+            }
+        }
+    }
+
+    private void chaos(SuiteResults results, List<Gateway> gateways, int payments, boolean quick)
+            throws InterruptedException {
+        section("Chaos: " + payments + " payments per client and fault rate");
+        int threads = 64;
+        results.chaosThreads = threads;
+        Timing timing = results.timing;
+        int run = 0;
+        for (Gateway gateway : gateways) {
+            List<Function<Gateway, PaymentCaller>> clients = List.of(
+                    g -> g.ours(timing, g.port(), null),
+                    g -> g.sdkAsDocumented(timing, g.port()),
+                    g -> g.sdkWithRecovery(timing, g.port()));
+            for (double rate : FAULT_RATES) {
+                for (Function<Gateway, PaymentCaller> client : clients) {
+                    run++;
+                    ChaosRun.Result r = ChaosRun.run(gateway, client, timing, rate, payments, threads, SEED,
+                            "c" + run);
+                    results.chaos.add(r);
+                    console.printf(Locale.ROOT, "  %-10s %3.0f%% %-42s paid %5d  not %5d  doubt %4d%s  lost %4d"
+                                    + "  double %d  extra %4d  %5.1f s%n", r.gateway(), rate * 100, r.client(),
+                            r.paid(), r.notPaid(), r.inDoubt(),
+                            r.inDoubtAfterResolve() >= 0 ? " (→" + r.inDoubtAfterResolve() + ")" : "",
+                            r.lost(), r.doubleCharges(), r.extraRequests(), r.seconds());
+                }
+            }
+        }
+    }
+
+    private void outage(SuiteResults results, List<Gateway> gateways, boolean quick) throws InterruptedException {
+        section("Full outage");
+        int threads = 8;
+        Duration duration = Duration.ofSeconds(quick ? 3 : 8);
+        results.outageThreads = threads;
+        results.outageSeconds = duration.toSeconds();
+        Timing timing = results.timing;
+        for (boolean blackhole : new boolean[] {false, true}) {
+            for (Gateway gateway : gateways) {
+                OutageRun.Result ours = OutageRun.run(gateway, (port, watch) -> gateway.ours(timing, port, watch),
+                        true, blackhole, threads, duration);
+                OutageRun.Result sdk = OutageRun.run(gateway, (port, watch) -> gateway.sdkAsDocumented(timing, port),
+                        false, blackhole, threads, duration);
+                for (OutageRun.Result r : List.of(ours, sdk)) {
+                    results.outage.add(r);
+                    console.printf(Locale.ROOT, "  %-10s %-9s %-32s calls %6d  p50 %8.3f ms  p99 %8.3f ms%s%n",
+                            r.gateway(), r.mode(), r.client(), r.calls(), r.p50(), r.p99(),
+                            r.openCalls() >= 0 ? String.format(Locale.ROOT, "  (breaker open: %d calls, p99 %.3f ms)",
+                                    r.openCalls(), r.openP99()) : "");
+                }
+            }
+        }
+    }
+
+    private void section(String title) {
+        console.println();
+        console.println("== " + title);
+    }
+}
