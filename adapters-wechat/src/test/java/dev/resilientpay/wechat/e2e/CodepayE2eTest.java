@@ -1,0 +1,110 @@
+package dev.resilientpay.wechat.e2e;
+
+import static dev.resilientpay.wechat.e2e.WechatE2e.codeOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilientpay.FailureReason;
+import dev.resilientpay.Money;
+import dev.resilientpay.PaymentOutcome;
+import dev.resilientpay.testkit.Fault;
+import dev.resilientpay.testkit.WechatPaySimulator;
+import dev.resilientpay.testkit.WechatPaySimulatorAlreadyPaid;
+import dev.resilientpay.testkit.WechatPaySimulatorOrder;
+import dev.resilientpay.testkit.WechatPaySimulatorPayer;
+import dev.resilientpay.testkit.WechatPaySimulatorRequest;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Payment-code payments through PaymentClient and WechatPayProvider against the WeChat Pay simulator. */
+class CodepayE2eTest {
+
+    private static final String AUTH_CODE = "134567890123456789";
+
+    private WechatE2e e2e;
+    private WechatPaySimulator wechat;
+
+    @BeforeEach
+    void start() {
+        e2e = WechatE2e.start();
+        wechat = e2e.simulator;
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void userpayingIsPolledUntilPaid() {
+        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.paysAfterQueries(2));
+
+        PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-POLL-1", AUTH_CODE, "18.00"));
+
+        assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class, paid -> {
+            assertThat(paid.amount()).isEqualTo(Money.of("18.00", "CNY"));
+            assertThat(paid.transactionId()).isEqualTo(wechat.order("E2E-CODE-POLL-1").orElseThrow().transactionId());
+        });
+        assertThat(wechat.requestsFor("E2E-CODE-POLL-1")).extracting(WechatPaySimulatorRequest::operation)
+                .containsExactly("codepay", "query", "query", "query");
+        assertThat(wechat.order("E2E-CODE-POLL-1").orElseThrow().charges()).isEqualTo(1);
+    }
+
+    @Test
+    void neverConfirmedPaymentIsReversedAndNotCharged() {
+        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.neverConfirms());
+
+        PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-NEVER-1", AUTH_CODE, "18.00"),
+                WechatE2e.shortPolicy(Duration.ofMillis(600), 3));
+
+        assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class, failed ->
+                assertThat(failed.failure().reason()).isEqualTo(FailureReason.PAYER_DID_NOT_CONFIRM));
+        WechatPaySimulatorOrder order = wechat.order("E2E-CODE-NEVER-1").orElseThrow();
+        assertThat(order.tradeState()).isEqualTo("REVOKED");
+        assertThat(order.netCharged()).isZero();
+        assertThat(wechat.requestCount("E2E-CODE-NEVER-1", WechatPaySimulator.REVERSE)).isEqualTo(1);
+    }
+
+    @Test
+    void lostResponseOfAProcessedPaymentIsQueriedToPaid() {
+        wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.CODEPAY::equals);
+
+        PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-LOST-1", AUTH_CODE, "18.00"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(wechat.requestsFor("E2E-CODE-LOST-1")).extracting(WechatPaySimulatorRequest::operation)
+                .containsExactly("codepay", "query");
+        assertThat(wechat.order("E2E-CODE-LOST-1").orElseThrow().netCharged()).isEqualTo(1800);
+    }
+
+    static Stream<Arguments> alreadyPaidAnswers() {
+        return Stream.of(
+                Arguments.of("replayed transaction", WechatPaySimulatorAlreadyPaid.replay()),
+                Arguments.of("400 ORDERPAID", WechatPaySimulatorAlreadyPaid.orderPaid()),
+                Arguments.of("403 ORDER_PAID", WechatPaySimulatorAlreadyPaid.error(403, "ORDER_PAID", "订单已支付")),
+                Arguments.of("400 ORDER_PAID", WechatPaySimulatorAlreadyPaid.error(400, "ORDER_PAID", "订单已支付")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alreadyPaidAnswers")
+    void lostResponseOfAProcessedPaymentEndsPaidWhateverTheResendIsAnswered(String name,
+                                                                            WechatPaySimulatorAlreadyPaid answer) {
+        wechat.alreadyPaidAnswer(answer);
+        wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.CODEPAY::equals);
+        wechat.lagQueries("E2E-CODE-RESEND-1", 1); // the first query does not see the order yet: re-send
+
+        PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-RESEND-1", AUTH_CODE, "18.00"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(wechat.requestCount("E2E-CODE-RESEND-1", WechatPaySimulator.CODEPAY)).isEqualTo(2);
+        assertThat(wechat.requestCount("E2E-CODE-RESEND-1", WechatPaySimulator.REVERSE)).isZero();
+        WechatPaySimulatorOrder order = wechat.order("E2E-CODE-RESEND-1").orElseThrow();
+        assertThat(order.charges()).isEqualTo(1);
+        assertThat(order.netCharged()).isEqualTo(1800);
+    }
+}

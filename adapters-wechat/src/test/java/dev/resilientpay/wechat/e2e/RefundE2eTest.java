@@ -1,0 +1,67 @@
+package dev.resilientpay.wechat.e2e;
+
+import static dev.resilientpay.wechat.e2e.WechatE2e.nativeOrder;
+import static dev.resilientpay.wechat.e2e.WechatE2e.refund;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilientpay.Money;
+import dev.resilientpay.RefundOutcome;
+import dev.resilientpay.testkit.Fault;
+import dev.resilientpay.testkit.WechatPaySimulator;
+import dev.resilientpay.testkit.WechatPaySimulatorOrder;
+import dev.resilientpay.testkit.WechatPaySimulatorRefundScript;
+import dev.resilientpay.testkit.WechatPaySimulatorRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Refunds through PaymentClient and WechatPayProvider against the WeChat Pay simulator. */
+class RefundE2eTest {
+
+    private WechatE2e e2e;
+    private WechatPaySimulator wechat;
+
+    @BeforeEach
+    void start() {
+        e2e = WechatE2e.start();
+        wechat = e2e.simulator;
+        e2e.client.pay(nativeOrder("E2E-REFUND-0001", "50.00"));
+        wechat.payerPays("E2E-REFUND-0001");
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void refundResentWithTheSameOutRefundNoAfterALostAnswerRefundsOnce() {
+        wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.REFUND::equals);
+        wechat.lagRefundQueries("E2E-R-0001", 1); // the first refund query does not see it yet: re-send
+        wechat.refundScript("E2E-R-0001", WechatPaySimulatorRefundScript.succeedsAfterQueries(1));
+
+        RefundOutcome outcome = e2e.client.refund(refund("E2E-REFUND-0001", "E2E-R-0001", "20.00", "50.00"));
+
+        assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded ->
+                assertThat(refunded.status().amount()).isEqualTo(Money.of("20.00", "CNY")));
+        assertThat(wechat.requestsFor("E2E-REFUND-0001")).filteredOn(r -> "E2E-R-0001".equals(r.outRefundNo()))
+                .extracting(WechatPaySimulatorRequest::operation)
+                .startsWith("refund", "refund-query", "refund")
+                .containsOnly("refund", "refund-query");
+        WechatPaySimulatorOrder order = wechat.order("E2E-REFUND-0001").orElseThrow();
+        assertThat(order.refunds()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("SUCCESS"));
+        assertThat(order.netCharged()).isEqualTo(3000);
+    }
+
+    @Test
+    void refundRepeatedByTheCallerIsReplayedWithoutSendingAgain() {
+        RefundOutcome first = e2e.client.refund(refund("E2E-REFUND-0001", "E2E-R-0002", "50.00", "50.00"));
+
+        RefundOutcome again = e2e.client.refund(refund("E2E-REFUND-0001", "E2E-R-0002", "50.00", "50.00"));
+
+        assertThat(first).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(again).isEqualTo(first);
+        assertThat(wechat.requestCount("E2E-REFUND-0001", WechatPaySimulator.REFUND)).isEqualTo(1);
+        assertThat(wechat.order("E2E-REFUND-0001").orElseThrow().netCharged()).isZero();
+    }
+}
