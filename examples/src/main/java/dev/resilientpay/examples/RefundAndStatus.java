@@ -69,6 +69,9 @@ public final class RefundAndStatus {
                     .orderAmount(price)
                     .reason("Lid missing")
                     .build();
+            // A gateway that answers PROCESSING (WeChat Pay does) is polled until the refund is done:
+            // the default policy asks first after about 5 s, then backs off.
+            out.println("refunding " + refundRequest.amount() + " as " + refundRequest.refundId() + "...");
             RefundOutcome refund = client.refund(refundRequest);
             out.println("refund " + refundRequest.refundId() + ": " + OutcomeText.of(refund));
 

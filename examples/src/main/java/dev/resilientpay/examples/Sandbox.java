@@ -67,7 +67,8 @@ public interface Sandbox extends AutoCloseable {
 
     /** A fresh merchant order id with {@code prefix}, short enough for both gateways (at most 32 characters). */
     static String newOrderId(String prefix) {
-        return prefix + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT)
+        // milliseconds (8 base-36 digits until the year 2059) and 4 random base-36 digits
+        return prefix + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT)
                 + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(46_656, 1_679_616), 36)
                         .toUpperCase(Locale.ROOT);
     }

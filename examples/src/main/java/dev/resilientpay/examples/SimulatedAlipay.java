@@ -59,7 +59,9 @@ final class SimulatedAlipay implements Sandbox {
     @Override
     public String deliverNotification(String orderId, String localEndpoint) {
         AlipaySimulatorDelivery delivery = simulator.sendNotification(orderId, localEndpoint);
-        return delivery.status() + " " + delivery.body() + (delivery.acknowledged() ? " (acknowledged)" : " (will redeliver)");
+        String body = delivery.body() == null ? "" : delivery.body();
+        return delivery.status() + (body.isEmpty() ? "" : " '" + body + "'")
+                + (delivery.acknowledged() ? " (acknowledged)" : " (will redeliver)");
     }
 
     @Override

@@ -73,7 +73,9 @@ final class SimulatedWechat implements Sandbox {
     @Override
     public String deliverNotification(String orderId, String localEndpoint) {
         WechatPaySimulatorDelivery delivery = simulator.sendNotification(orderId, localEndpoint);
-        return delivery.status() + " " + delivery.body() + (delivery.acknowledged() ? " (acknowledged)" : " (will redeliver)");
+        String body = delivery.body() == null ? "" : delivery.body();
+        return delivery.status() + (body.isEmpty() ? "" : " '" + body + "'")
+                + (delivery.acknowledged() ? " (acknowledged)" : " (will redeliver)");
     }
 
     @Override

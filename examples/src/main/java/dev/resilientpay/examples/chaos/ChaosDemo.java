@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  * WeChat). Scripted payers pay at once, confirm on the phone after a few queries, never confirm, lack
  * funds or show an invalid code; QR payers pay at once, after a few queries, or never; one order in ten
  * is refunded. A bounded pool of shop threads pays through one {@link PaymentClient} per provider with
- * short policies (polls every 20 to 50 ms, deadlines of 2 to 3 s).
+ * short policies (polls from 20 ms backing off to 100 ms, deadlines of 1.5 to 3 s).
  *
  * <p>When every order has an answer, the outage ends (faults cleared), orders left in doubt or awaiting
  * their payer are finished with {@code client.resolve()}, and every order's outcome is reconciled with
@@ -208,21 +208,22 @@ public final class ChaosDemo {
     }
 
     /**
-     * Short policies, so that thousands of payments finish in well under a minute: polls every 20 to
-     * 50 ms, deadlines of 2 to 3 s, attempts cut at 1 s (the 1.5 s delay fault is a timeout).
+     * Short policies, so that thousands of payments finish in well under a minute: polls from 20 ms
+     * backing off to 100 ms, deadlines of 1.5 to 3 s, attempts cut at 1 s (the 1.5 s delay fault is a
+     * timeout).
      */
     static Policies demoPolicies() {
         UnaryOperator<OperationPolicy.Builder> quick = b -> b
                 .attemptTimeout(Duration.ofSeconds(1))
                 .backoff(Duration.ofMillis(20), 2.0, Duration.ofMillis(100))
                 .jitter(0.5)
-                .polling(Duration.ofMillis(20), Duration.ofMillis(50));
+                .polling(Duration.ofMillis(20), Duration.ofMillis(100));
         Policies defaults = Policies.defaults();
         Policies policies = defaults;
         for (Operation operation : Operation.values()) {
             OperationPolicy.Builder b = quick.apply(defaults.of(operation).toBuilder());
             switch (operation) {
-                case PAY_BY_CODE -> b.deadline(Duration.ofSeconds(2)).maxAttempts(3);
+                case PAY_BY_CODE -> b.deadline(Duration.ofMillis(1_500)).maxAttempts(3);
                 case CREATE_ORDER, REFUND -> b.deadline(Duration.ofSeconds(3)).maxAttempts(3);
                 case CANCEL -> b.deadline(Duration.ofSeconds(2)).maxAttempts(5)
                         .polling(Duration.ofMillis(30), Duration.ofMillis(100));

@@ -38,7 +38,7 @@ final class Workload {
     record Order(String orderId, Kind kind, PayerScript payer, Money amount, boolean refundAll) {}
 
     /** How long the shop waits for a QR payer before it moves on (the order is resolved later). */
-    static final Duration QR_PATIENCE = Duration.ofMillis(500);
+    static final Duration QR_PATIENCE = Duration.ofMillis(400);
 
     private Workload() {}
 
