@@ -71,6 +71,22 @@ class CodepayE2eTest {
     }
 
     @Test
+    void paymentWhoseStatusStaysUnknownUntilTheDeadlineIsReversedAndTheMoneyReturned() {
+        wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.CODEPAY::equals);
+        wechat.faults().next(100, Fault.http503Empty(), WechatPaySimulator.QUERY::equals);
+
+        PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-DARK-1", AUTH_CODE, "18.00"),
+                WechatE2e.shortPolicy(Duration.ofMillis(600), 3));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Failed.class);
+        WechatPaySimulatorOrder order = wechat.order("E2E-CODE-DARK-1").orElseThrow();
+        assertThat(order.charges()).as("the payer was charged by the lost request").isEqualTo(1);
+        assertThat(order.tradeState()).isEqualTo("REVOKED");
+        assertThat(order.netCharged()).isZero();
+        assertThat(wechat.requestCount("E2E-CODE-DARK-1", WechatPaySimulator.CODEPAY)).isEqualTo(1);
+    }
+
+    @Test
     void lostResponseOfAProcessedPaymentIsQueriedToPaid() {
         wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.CODEPAY::equals);
 

@@ -48,6 +48,26 @@ class KeyModeE2eTest {
     }
 
     @Test
+    void freshClientTrustsANotificationSignedByACertificateItHasNotDownloadedYet() {
+        try (WechatE2e first = WechatE2e.start(WechatPaySimulatorKeyMode.PLATFORM_CERTIFICATE)) {
+            WechatPaySimulator wechat = first.simulator;
+            first.client.pay(nativeOrder("E2E-FRESH-0001", "8.00"));
+            wechat.payerPays("E2E-FRESH-0001");
+            String rotated = wechat.rotateCertificate();
+
+            try (WechatE2e restarted = WechatE2e.attachTo(wechat)) {
+                int downloadsBefore = wechat.requestCount(WechatPaySimulator.CERTIFICATES);
+                WechatPaySimulatorDelivery delivery = wechat.sendNotification("E2E-FRESH-0001", restarted.notifyUrl());
+
+                assertThat(delivery.notification().signedBy()).isEqualTo(rotated);
+                assertThat(delivery.acknowledged()).as("answer %s %s", delivery.status(), delivery.body()).isTrue();
+                assertThat(restarted.notifications).singleElement().isInstanceOf(NotificationResult.Accepted.class);
+                assertThat(wechat.requestCount(WechatPaySimulator.CERTIFICATES)).isEqualTo(downloadsBefore + 1);
+            }
+        }
+    }
+
+    @Test
     void migrationAcceptsCallbacksSignedByThePublicKeyOrACertificate() {
         try (WechatE2e e2e = WechatE2e.start(WechatPaySimulatorKeyMode.BOTH)) {
             WechatPaySimulator wechat = e2e.simulator;

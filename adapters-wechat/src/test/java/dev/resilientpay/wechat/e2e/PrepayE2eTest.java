@@ -16,6 +16,7 @@ import dev.resilientpay.TradeState;
 import dev.resilientpay.TradeStatus;
 import dev.resilientpay.testkit.Fault;
 import dev.resilientpay.testkit.WechatPaySimulator;
+import dev.resilientpay.testkit.WechatPaySimulatorAlreadyPaid;
 import dev.resilientpay.testkit.WechatPaySimulatorDelivery;
 import dev.resilientpay.testkit.WechatPaySimulatorPayer;
 import dev.resilientpay.testkit.WechatPaySimulatorRequest;
@@ -86,6 +87,25 @@ class PrepayE2eTest {
                 assertThat(order.outTradeNo()).isEqualTo("E2E-LOSTPREPAY-1"));
         assertThat(wechat.requestsFor("E2E-LOSTPREPAY-1")).extracting(WechatPaySimulatorRequest::operation)
                 .containsExactly("native", "query", "native");
+    }
+
+    @Test
+    void prepayResentForAnOrderPaidMeanwhileEndsPaidOnTheAlreadyPaidAnswer() {
+        wechat.alreadyPaidAnswer(WechatPaySimulatorAlreadyPaid.orderPaid());
+        wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.NATIVE::equals);
+        wechat.payer("E2E-PAIDMEANWHILE", WechatPaySimulatorPayer.paysAtOnce());
+        wechat.lagQueries("E2E-PAIDMEANWHILE", 1); // the first query does not see the order yet: re-send
+
+        PaymentOutcome outcome = e2e.client.pay(nativeOrder("E2E-PAIDMEANWHILE", "9.99"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(wechat.requestsFor("E2E-PAIDMEANWHILE"))
+                .extracting(WechatPaySimulatorRequest::operation, WechatPaySimulatorRequest::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("native", 0),
+                        org.assertj.core.groups.Tuple.tuple("query", 404),
+                        org.assertj.core.groups.Tuple.tuple("native", 400),
+                        org.assertj.core.groups.Tuple.tuple("query", 200));
+        assertThat(wechat.order("E2E-PAIDMEANWHILE").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test

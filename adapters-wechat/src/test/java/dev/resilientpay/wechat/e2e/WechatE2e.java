@@ -47,9 +47,11 @@ final class WechatE2e implements AutoCloseable {
     /** What the client's verifier said to each notification the receiver got. */
     final List<NotificationResult> notifications = new CopyOnWriteArrayList<>();
     private final HttpServer receiver;
+    private final boolean ownsSimulator;
 
-    private WechatE2e(WechatPaySimulator simulator) {
+    private WechatE2e(WechatPaySimulator simulator, boolean ownsSimulator) {
         this.simulator = simulator;
+        this.ownsSimulator = ownsSimulator;
         WechatPayConfig.Builder config = WechatPayConfig.builder()
                 .mchId(simulator.mchId())
                 .appId(simulator.appId())
@@ -88,7 +90,12 @@ final class WechatE2e implements AutoCloseable {
 
     /** A rig whose simulator and provider use {@code mode}. */
     static WechatE2e start(WechatPaySimulatorKeyMode mode) {
-        return new WechatE2e(WechatPaySimulator.builder().keyMode(mode).start());
+        return new WechatE2e(WechatPaySimulator.builder().keyMode(mode).start(), true);
+    }
+
+    /** A second client process (own provider, ledger and receiver) for the same gateway; leaves it running on close. */
+    static WechatE2e attachTo(WechatPaySimulator simulator) {
+        return new WechatE2e(simulator, false);
     }
 
     /** The receiver's notify_url (loopback, plain HTTP: the simulator posts to it directly). */
@@ -180,6 +187,8 @@ final class WechatE2e implements AutoCloseable {
     public void close() {
         receiver.stop(0);
         client.close();
-        simulator.close();
+        if (ownsSimulator) {
+            simulator.close();
+        }
     }
 }
