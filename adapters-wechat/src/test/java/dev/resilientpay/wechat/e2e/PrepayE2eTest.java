@@ -20,6 +20,13 @@ import dev.resilientpay.testkit.WechatPaySimulatorAlreadyPaid;
 import dev.resilientpay.testkit.WechatPaySimulatorDelivery;
 import dev.resilientpay.testkit.WechatPaySimulatorPayer;
 import dev.resilientpay.testkit.WechatPaySimulatorRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +125,32 @@ class PrepayE2eTest {
                 assertThat(failed.failure().reason()).isEqualTo(FailureReason.IDEMPOTENCY_CONFLICT));
         assertThat(wechat.requestsFor("E2E-CONFLICT-1")).as("nothing sent for the changed request").hasSize(1);
         assertThat(wechat.order("E2E-CONFLICT-1").orElseThrow().total()).isEqualTo(1000);
+    }
+
+    @Test
+    void concurrentPaysOfOneOrderSendOnce() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<PaymentOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(callers.submit(() -> {
+                    go.await();
+                    return e2e.client.pay(nativeOrder("E2E-CONCURRENT-1", "8.00"));
+                }));
+            }
+            go.countDown();
+            List<PaymentOutcome> results = new ArrayList<>();
+            for (Future<PaymentOutcome> outcome : outcomes) {
+                results.add(outcome.get(10, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).hasSize(8).containsOnly(results.get(0));
+            assertThat(results.get(0)).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
+            assertThat(wechat.requestsFor("E2E-CONCURRENT-1")).hasSize(1);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -5,9 +5,13 @@ import static dev.resilientpay.wechat.e2e.WechatE2e.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilientpay.Money;
+import dev.resilientpay.Notification;
+import dev.resilientpay.NotificationResult;
 import dev.resilientpay.RefundOutcome;
+import dev.resilientpay.RefundState;
 import dev.resilientpay.testkit.Fault;
 import dev.resilientpay.testkit.WechatPaySimulator;
+import dev.resilientpay.testkit.WechatPaySimulatorDelivery;
 import dev.resilientpay.testkit.WechatPaySimulatorOrder;
 import dev.resilientpay.testkit.WechatPaySimulatorRefundScript;
 import dev.resilientpay.testkit.WechatPaySimulatorRequest;
@@ -51,6 +55,27 @@ class RefundE2eTest {
         WechatPaySimulatorOrder order = wechat.order("E2E-REFUND-0001").orElseThrow();
         assertThat(order.refunds()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("SUCCESS"));
         assertThat(order.netCharged()).isEqualTo(3000);
+    }
+
+    @Test
+    void refundNotificationSettlesARefundTheCallerLeftProcessing() {
+        wechat.refundScript("E2E-R-0003", WechatPaySimulatorRefundScript.staysProcessing());
+        RefundOutcome processing = e2e.client.refund(refund("E2E-REFUND-0001", "E2E-R-0003", "3.00", "50.00"),
+                WechatE2e.shortPolicy(java.time.Duration.ofMillis(300), 3));
+        wechat.settleRefund("E2E-R-0003", "SUCCESS");
+        int queriesBefore = wechat.requestCount("E2E-REFUND-0001", WechatPaySimulator.REFUND_QUERY);
+
+        WechatPaySimulatorDelivery delivery = wechat.sendRefundNotification("E2E-R-0003", e2e.notifyUrl());
+
+        assertThat(processing).isInstanceOf(RefundOutcome.Processing.class);
+        assertThat(delivery.acknowledged()).as("answer %s %s", delivery.status(), delivery.body()).isTrue();
+        assertThat(e2e.notifications).singleElement().isInstanceOfSatisfying(NotificationResult.Accepted.class,
+                accepted -> assertThat(accepted.notification()).isInstanceOfSatisfying(
+                        Notification.RefundNotification.class, refund -> {
+                            assertThat(refund.status().state()).isEqualTo(RefundState.SUCCEEDED);
+                            assertThat(refund.status().amount()).isEqualTo(Money.of("3.00", "CNY"));
+                        }));
+        assertThat(wechat.requestCount("E2E-REFUND-0001", WechatPaySimulator.REFUND_QUERY)).isEqualTo(queriesBefore);
     }
 
     @Test
