@@ -24,8 +24,8 @@ public enum FailureReason {
             "The payment was declined. Please try again or use another payment method.",
             "支付未成功，请重试或更换其他支付方式。"),
     PAYER_DID_NOT_CONFIRM(Category.PAYER, false,
-            "The payment was not confirmed in time and has been cancelled. No money was taken.",
-            "支付未在规定时间内确认，订单已撤销，未扣款。"),
+            "The payment was not confirmed in time and has been cancelled. Any amount taken is returned to the payer.",
+            "支付未在规定时间内确认，订单已撤销，如有扣款将原路退回。"),
 
     // order
     ORDER_ALREADY_PAID(Category.ORDER, false,
