@@ -1,13 +1,7 @@
 package dev.resilientpay.testkit;
 
+import dev.resilientpay.testkit.internal.SimulatorExtension;
 import java.util.Objects;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs an {@link AlipaySimulator} around JUnit 5 tests. In a {@code static} field it starts one
@@ -29,12 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
  * dependency of the testkit).
  */
-public final class AlipaySimulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-    private final AlipaySimulator.Builder builder;
-    private AlipaySimulator simulator;
-    private boolean perClass;
+public final class AlipaySimulatorExtension extends SimulatorExtension<AlipaySimulator> {
 
     /** An extension starting simulators with the defaults. */
     public AlipaySimulatorExtension() {
@@ -43,7 +32,8 @@ public final class AlipaySimulatorExtension
 
     /** An extension starting simulators from {@code builder}. */
     public AlipaySimulatorExtension(AlipaySimulator.Builder builder) {
-        this.builder = Objects.requireNonNull(builder, "builder");
+        super(AlipaySimulator.class, "the Alipay simulator", Objects.requireNonNull(builder, "builder")::start,
+                AlipaySimulator::reset, AlipaySimulator::close);
     }
 
     /**
@@ -51,54 +41,8 @@ public final class AlipaySimulatorExtension
      *
      * @throws IllegalStateException outside a test
      */
+    @Override
     public AlipaySimulator simulator() {
-        if (simulator == null) {
-            throw new IllegalStateException("the Alipay simulator runs only during a test");
-        }
-        return simulator;
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        simulator = builder.start();
-        perClass = true;
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (perClass) {
-            simulator.reset();
-        } else {
-            simulator = builder.start();
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == AlipaySimulator.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return simulator();
-    }
-
-    private void stop() {
-        if (simulator != null) {
-            simulator.close();
-            simulator = null;
-        }
+        return super.simulator();
     }
 }

@@ -1,13 +1,7 @@
 package dev.resilientpay.testkit;
 
+import dev.resilientpay.testkit.internal.SimulatorExtension;
 import java.util.Objects;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs a {@link WechatPaySimulator} around JUnit 5 tests. In a {@code static} field it starts one
@@ -24,12 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
  * dependency of the testkit).
  */
-public final class WechatPaySimulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-    private final WechatPaySimulator.Builder builder;
-    private WechatPaySimulator simulator;
-    private boolean perClass;
+public final class WechatPaySimulatorExtension extends SimulatorExtension<WechatPaySimulator> {
 
     /** An extension starting simulators with the defaults (public-key mode). */
     public WechatPaySimulatorExtension() {
@@ -38,7 +27,8 @@ public final class WechatPaySimulatorExtension
 
     /** An extension starting simulators from {@code builder}. */
     public WechatPaySimulatorExtension(WechatPaySimulator.Builder builder) {
-        this.builder = Objects.requireNonNull(builder, "builder");
+        super(WechatPaySimulator.class, "the WeChat Pay simulator", Objects.requireNonNull(builder, "builder")::start,
+                WechatPaySimulator::reset, WechatPaySimulator::close);
     }
 
     /**
@@ -46,54 +36,8 @@ public final class WechatPaySimulatorExtension
      *
      * @throws IllegalStateException outside a test
      */
+    @Override
     public WechatPaySimulator simulator() {
-        if (simulator == null) {
-            throw new IllegalStateException("the WeChat Pay simulator runs only during a test");
-        }
-        return simulator;
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        simulator = builder.start();
-        perClass = true;
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (perClass) {
-            simulator.reset();
-        } else {
-            simulator = builder.start();
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == WechatPaySimulator.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return simulator();
-    }
-
-    private void stop() {
-        if (simulator != null) {
-            simulator.close();
-            simulator = null;
-        }
+        return super.simulator();
     }
 }
