@@ -10,11 +10,11 @@ import dev.resilientpay.testkit.internal.alipay.GatewaySettings;
 import dev.resilientpay.testkit.internal.alipay.GatewayTransformer;
 import dev.resilientpay.testkit.internal.alipay.NotificationForm;
 import dev.resilientpay.testkit.internal.alipay.NotificationSender;
-import dev.resilientpay.testkit.internal.alipay.PemText;
 import dev.resilientpay.testkit.internal.alipay.RequestLog;
-import dev.resilientpay.testkit.internal.alipay.SharedKeyPairs;
 import dev.resilientpay.testkit.internal.alipay.SimulatedGateway;
 import dev.resilientpay.testkit.internal.alipay.TradeBook;
+import dev.resilientpay.testkit.internal.crypto.Pem;
+import dev.resilientpay.testkit.internal.crypto.RsaKeyPairs;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -78,15 +78,15 @@ public final class AlipaySimulator implements AutoCloseable {
     private final String alipayPublicKeyPem;
 
     private AlipaySimulator(Builder builder) {
-        KeyPair app = builder.appKeys != null ? builder.appKeys : SharedKeyPairs.app();
-        KeyPair gatewayKeys = builder.gatewayKeys != null ? builder.gatewayKeys : SharedKeyPairs.gateway();
+        KeyPair app = builder.appKeys != null ? builder.appKeys : RsaKeyPairs.shared("alipay app");
+        KeyPair gatewayKeys = builder.gatewayKeys != null ? builder.gatewayKeys : RsaKeyPairs.shared("alipay gateway");
         this.settings = new GatewaySettings(builder.appId, app.getPublic(), gatewayKeys.getPrivate(), builder.clock,
                 builder.systemErrorAs20000, builder.contentType);
         this.book = new TradeBook(builder.defaultPayer);
         this.notifications = new NotificationForm(settings, book);
-        this.appPrivateKeyPem = PemText.privateKeyPem(app.getPrivate());
-        this.appPublicKeyPem = PemText.publicKeyPem(app.getPublic());
-        this.alipayPublicKeyPem = PemText.publicKeyPem(gatewayKeys.getPublic());
+        this.appPrivateKeyPem = Pem.of(app.getPrivate());
+        this.appPublicKeyPem = Pem.of(app.getPublic());
+        this.alipayPublicKeyPem = Pem.of(gatewayKeys.getPublic());
         GatewayTransformer transformer = new GatewayTransformer(new SimulatedGateway(settings, book), faults::get, log);
         this.server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
@@ -314,8 +314,8 @@ public final class AlipaySimulator implements AutoCloseable {
 
         /** Generates key pairs for this simulator alone (slower: about 100 ms per pair). */
         public Builder freshKeys() {
-            this.appKeys = SharedKeyPairs.fresh();
-            this.gatewayKeys = SharedKeyPairs.fresh();
+            this.appKeys = RsaKeyPairs.fresh();
+            this.gatewayKeys = RsaKeyPairs.fresh();
             return this;
         }
 
@@ -356,8 +356,8 @@ public final class AlipaySimulator implements AutoCloseable {
         }
 
         private static KeyPair keyPair(String privateKeyPem, String publicKeyPem, String field) {
-            PrivateKey privateKey = PemText.privateKey(privateKeyPem, field + ".privateKeyPem");
-            PublicKey publicKey = PemText.publicKey(publicKeyPem, field + ".publicKeyPem");
+            PrivateKey privateKey = Pem.privateKey(privateKeyPem, field + ".privateKeyPem");
+            PublicKey publicKey = Pem.publicKey(publicKeyPem, field + ".publicKeyPem");
             return new KeyPair(publicKey, privateKey);
         }
     }

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
+import dev.resilientpay.testkit.internal.crypto.Pem;
+import dev.resilientpay.testkit.internal.crypto.RsaKeyPairs;
 import dev.resilientpay.testkit.internal.wechat.GatewayTransformer;
 import dev.resilientpay.testkit.internal.wechat.Journal;
-import dev.resilientpay.testkit.internal.wechat.KeyPool;
 import dev.resilientpay.testkit.internal.wechat.Merchant;
 import dev.resilientpay.testkit.internal.wechat.Notifications;
 import dev.resilientpay.testkit.internal.wechat.OrderBook;
-import dev.resilientpay.testkit.internal.wechat.Pem;
 import dev.resilientpay.testkit.internal.wechat.PlatformKeys;
 import dev.resilientpay.testkit.internal.wechat.Randomness;
 import dev.resilientpay.testkit.internal.wechat.SigningKey;
@@ -477,7 +477,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         /** Starts the simulator on a dynamic 127.0.0.1 port. */
         public WechatPaySimulator start() {
             if (merchantKeys == null) {
-                merchantKeys = KeyPool.rsa2048(KeyPool.MERCHANT);
+                merchantKeys = RsaKeyPairs.shared("wechat merchant");
             }
             return new WechatPaySimulator(this);
         }

@@ -1,5 +1,6 @@
 package dev.resilientpay.testkit.internal.alipay;
 
+import dev.resilientpay.testkit.internal.crypto.Sha256WithRsa;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

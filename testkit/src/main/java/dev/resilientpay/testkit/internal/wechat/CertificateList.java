@@ -2,6 +2,7 @@ package dev.resilientpay.testkit.internal.wechat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.resilientpay.testkit.internal.crypto.Pem;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.resilientpay.testkit.internal.wechat;
 
+import dev.resilientpay.testkit.internal.crypto.Sha256WithRsa;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -48,9 +49,9 @@ public final class GatewaySignature {
         String nonce = Randomness.alphanumeric(32);
         byte[] message = message(timestamp, nonce, body);
         String signature = switch (variant) {
-            case GENUINE -> Rsa.sign(key.keys().getPrivate(), message);
-            case CORRUPTED -> corrupt(Rsa.sign(key.keys().getPrivate(), message));
-            case FORGED -> Rsa.sign(forger.get().keys().getPrivate(), message);
+            case GENUINE -> Sha256WithRsa.sign(key.keys().getPrivate(), message);
+            case CORRUPTED -> Sha256WithRsa.corrupt(Sha256WithRsa.sign(key.keys().getPrivate(), message));
+            case FORGED -> Sha256WithRsa.sign(forger.get().keys().getPrivate(), message);
             case PROBE -> "WECHATPAY/SIGNTEST/" + Base64.getEncoder().encodeToString(
                     Randomness.alphanumeric(48).getBytes(StandardCharsets.US_ASCII));
         };
@@ -66,11 +67,5 @@ public final class GatewaySignature {
     /** {@code name}, lowercased when {@code lowercase}. */
     public static String name(String name, boolean lowercase) {
         return lowercase ? name.toLowerCase(Locale.ROOT) : name;
-    }
-
-    private static String corrupt(String signature) {
-        byte[] bytes = Base64.getDecoder().decode(signature);
-        bytes[bytes.length / 2] ^= 0x01;
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

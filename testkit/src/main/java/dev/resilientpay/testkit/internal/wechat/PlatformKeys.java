@@ -1,6 +1,7 @@
 package dev.resilientpay.testkit.internal.wechat;
 
 import dev.resilientpay.testkit.WechatPaySimulatorKeyMode;
+import dev.resilientpay.testkit.internal.crypto.RsaKeyPairs;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -32,16 +33,16 @@ public final class PlatformKeys {
     private final Map<String, SigningKey> certificates = new LinkedHashMap<>();
     private final Deque<String> scripted = new ArrayDeque<>();
     private String fixed;
-    private int nextPoolIndex = KeyPool.FIRST_ROTATION;
+    private int rotations;
     private SigningKey firstCertificate;
 
     /** Creates the keys; in a certificate mode, issues the first certificate. */
     public PlatformKeys(WechatPaySimulatorKeyMode mode, Clock clock, String publicKeyId) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publicKey = new SigningKey(publicKeyId, KeyPool.rsa2048(KeyPool.PLATFORM_PUBLIC_KEY), null);
+        this.publicKey = new SigningKey(publicKeyId, RsaKeyPairs.shared("wechat platform public key"), null);
         if (servesCertificates()) {
-            firstCertificate = issue(KeyPool.rsa2048(KeyPool.FIRST_CERTIFICATE));
+            firstCertificate = issue(RsaKeyPairs.shared("wechat first platform certificate"));
         }
     }
 
@@ -72,7 +73,7 @@ public final class PlatformKeys {
 
     /** The impostor's key, for forged signatures (generated on first use). */
     public SigningKey forger() {
-        return new SigningKey("FORGER", KeyPool.rsa2048(KeyPool.FORGER), null);
+        return new SigningKey("FORGER", RsaKeyPairs.shared("wechat forger"), null);
     }
 
     /** The certificates served, oldest first. */
@@ -96,7 +97,7 @@ public final class PlatformKeys {
     /** Issues a new certificate with a fresh key; it becomes the default signer. Returns its serial. */
     public synchronized String rotate() {
         requireCertificateMode();
-        return issue(KeyPool.rsa2048(nextPoolIndex++)).id();
+        return issue(RsaKeyPairs.shared("wechat rotated platform certificate " + ++rotations)).id();
     }
 
     /** Stops serving and signing with the certificate {@code serial}. */

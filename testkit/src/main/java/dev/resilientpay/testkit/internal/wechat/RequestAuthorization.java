@@ -1,5 +1,6 @@
 package dev.resilientpay.testkit.internal.wechat;
 
+import dev.resilientpay.testkit.internal.crypto.Sha256WithRsa;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class RequestAuthorization {
                 .getBytes(StandardCharsets.UTF_8));
         message.writeBytes(body == null ? new byte[0] : body);
         message.write('\n');
-        if (!Rsa.verify(merchant.keys().getPublic(), message.toByteArray(), fields.get("signature"))) {
+        if (!Sha256WithRsa.verify(merchant.keys().getPublic(), message.toByteArray(), fields.get("signature"))) {
             return "签名错误";
         }
         return null;

@@ -1,10 +1,10 @@
 package dev.resilientpay.testkit.internal.wechat;
 
+import dev.resilientpay.testkit.internal.crypto.Sha256WithRsa;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -47,10 +47,8 @@ public final class SelfSignedCertificate {
                 keys.getPublic().getEncoded(),
                 extensions);
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update(tbs);
-            byte[] certificate = Der.sequence(tbs, algorithm, Der.bitString(signer.sign()));
+            byte[] signature = Sha256WithRsa.signature(keys.getPrivate(), tbs);
+            byte[] certificate = Der.sequence(tbs, algorithm, Der.bitString(signature));
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(certificate));
         } catch (GeneralSecurityException e) {
