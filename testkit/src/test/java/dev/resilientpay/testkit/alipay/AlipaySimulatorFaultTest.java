@@ -14,34 +14,12 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault of the fault plan, and whether the request was processed before it. */
-class AlipaySimulatorFaultTest {
+class AlipaySimulatorFaultTest extends SimulatorTestBase {
 
     private static final String PAY = "alipay.trade.pay";
-
-    private static AlipaySimulator simulator;
-    private static GatewayTestClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = AlipaySimulator.start();
-        client = new GatewayTestClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     private GatewayTestClient.Answer pay(String orderId) {
         return client.call(PAY, payBiz(orderId, simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce()), "8.00"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.resilientpay.testkit.AlipaySimulator;
 import dev.resilientpay.testkit.AlipaySimulatorDelivery;
 import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import java.io.IOException;
@@ -18,35 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Signed trade_status_sync notifications delivered to a merchant endpoint (a JDK HttpServer here). */
-class AlipaySimulatorNotificationTest {
+class AlipaySimulatorNotificationTest extends SimulatorTestBase {
 
-    private static AlipaySimulator simulator;
-    private static GatewayTestClient client;
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile String reply = "success";
 
-    @BeforeAll
-    static void start() {
-        simulator = AlipaySimulator.start();
-        client = new GatewayTestClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     @BeforeEach
     void startReceiver() throws IOException {
-        simulator.reset();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/notify", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -3,35 +3,12 @@ package dev.resilientpay.testkit.alipay;
 import static dev.resilientpay.testkit.alipay.AlipaySimulatorTradeTest.payBiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.resilientpay.testkit.AlipaySimulator;
 import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import dev.resilientpay.testkit.AlipaySimulatorTrade;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Refunds: out_request_no idempotency, limits, and refund query. */
-class AlipaySimulatorRefundTest {
-
-    private static AlipaySimulator simulator;
-    private static GatewayTestClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = AlipaySimulator.start();
-        client = new GatewayTestClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+class AlipaySimulatorRefundTest extends SimulatorTestBase {
 
     private void paid(String orderId, String amount) {
         client.call("alipay.trade.pay", payBiz(orderId, simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce()), amount));

@@ -4,32 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilientpay.testkit.AlipaySimulator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's admission: request signatures, common parameters, and the signature on its answers. */
-class AlipaySimulatorSignatureTest {
-
-    private static AlipaySimulator simulator;
-    private static GatewayTestClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = AlipaySimulator.start();
-        client = new GatewayTestClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+class AlipaySimulatorSignatureTest extends SimulatorTestBase {
 
     private static String payBiz(String orderId) {
         return "{\"out_trade_no\":\"" + orderId + "\",\"scene\":\"bar_code\",\"auth_code\":\"281234567890123456\","

@@ -3,36 +3,13 @@ package dev.resilientpay.testkit.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.resilientpay.testkit.AlipaySimulator;
 import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Trade state and Alipay's idempotency answers for pay, precreate, create, query, cancel and close. */
-class AlipaySimulatorTradeTest {
-
-    private static AlipaySimulator simulator;
-    private static GatewayTestClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = AlipaySimulator.start();
-        client = new GatewayTestClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     static String payBiz(String orderId, String authCode, String amount) {
         return "{\"out_trade_no\":\"" + orderId + "\",\"scene\":\"bar_code\",\"auth_code\":\"" + authCode
