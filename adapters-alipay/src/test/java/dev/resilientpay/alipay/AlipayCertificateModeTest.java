@@ -27,10 +27,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Certificate mode with certificates made in the test: a self-signed RSA root (plus an EC root that
@@ -43,7 +42,8 @@ class AlipayCertificateModeTest {
     private static final String PAID = "{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"T1\","
             + "\"trade_status\":\"TRADE_SUCCESS\",\"total_amount\":\"1.00\",\"trade_no\":\"X\"}";
 
-    private static GatewayStub gateway;
+    @RegisterExtension
+    static final GatewayStub gateway = new GatewayStub();
     private static KeyPair rootKeys;
     private static X509Certificate root;
     private static X509Certificate ecRoot;
@@ -52,7 +52,6 @@ class AlipayCertificateModeTest {
 
     @BeforeAll
     static void certificates() throws Exception {
-        gateway = new GatewayStub();
         rootKeys = rsa();
         root = TestCertificates.issue("Test Root", rootKeys.getPublic(), "Test Root", rootKeys.getPrivate(),
                 BigInteger.valueOf(4660), true, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)), "SHA256withRSA");
@@ -63,16 +62,6 @@ class AlipayCertificateModeTest {
                 BigInteger.ONE, true, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)), "SHA256withECDSA");
         appCert = issued("App", TestSigning.publicKey(Vectors.key("appPublicKey")), BigInteger.valueOf(1001));
         alipayCert = issued("Alipay", TestSigning.publicKey(Vectors.key("gatewayPublicKey")), BigInteger.valueOf(2002));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
     }
 
     @Test

@@ -14,10 +14,8 @@ import dev.resilientpay.alipay.support.GatewayStub;
 import dev.resilientpay.spi.Attempt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,24 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AlipayErrorTableTest {
 
-    private static GatewayStub gateway;
-    private static AlipayProvider provider;
-
-    @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-        provider = AlipayProvider.create(gateway.config().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
+    @RegisterExtension
+    static final GatewayStub gateway = new GatewayStub();
+    private static final AlipayProvider provider = AlipayProvider.create(gateway.config().build());
 
     @ParameterizedTest(name = "{0} {1} -> {3} {2}")
     @CsvSource(nullValues = "-", textBlock = """

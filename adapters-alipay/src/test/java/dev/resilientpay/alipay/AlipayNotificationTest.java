@@ -17,26 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Notifications through the provider's verifier: typed events, the exact reply, every rejection. */
 class AlipayNotificationTest {
 
-    private static GatewayStub gateway;
-    private static AlipayProvider provider;
-
-    @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-        provider = AlipayProvider.create(gateway.config().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayStub gateway = new GatewayStub();
+    private static final AlipayProvider provider = AlipayProvider.create(gateway.config().build());
 
     @Test
     void paidNotificationIsATypedPaymentEventAnsweredWithSuccess() {

@@ -14,32 +14,15 @@ import dev.resilientpay.TradeStatus;
 import dev.resilientpay.alipay.support.GatewayStub;
 import dev.resilientpay.spi.Attempt;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** query, close, cancel, refund and refund query against a stubbed gateway. */
 class AlipayOrderOperationsTest {
 
-    private static GatewayStub gateway;
-    private static AlipayProvider provider;
-
-    @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-        provider = AlipayProvider.create(gateway.config().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
+    @RegisterExtension
+    static final GatewayStub gateway = new GatewayStub();
+    private static final AlipayProvider provider = AlipayProvider.create(gateway.config().build());
 
     @Test
     void queryOfAPaidTradeIsPaidWithAmountAndTime() {

@@ -20,10 +20,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code pay} for every payment method against a stubbed gateway, and every way an answer can go wrong. */
 class AlipayPaymentTest {
@@ -34,24 +32,9 @@ class AlipayPaymentTest {
             + "\"gmt_payment\":\"2026-11-22 10:32:55\",\"out_trade_no\":\"T1\",\"total_amount\":\"88.88\","
             + "\"trade_no\":\"2026112222001400001234567890\"}";
 
-    private static GatewayStub gateway;
-    private static AlipayProvider provider;
-
-    @BeforeAll
-    static void start() {
-        gateway = new GatewayStub();
-        provider = AlipayProvider.create(gateway.config().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.reset();
-    }
+    @RegisterExtension
+    static final GatewayStub gateway = new GatewayStub();
+    private static final AlipayProvider provider = AlipayProvider.create(gateway.config().build());
 
     @Test
     void paymentCodeSuccessIsPaidWithTransactionIdAndTime() {

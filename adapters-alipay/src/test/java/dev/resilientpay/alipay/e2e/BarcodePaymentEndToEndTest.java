@@ -14,28 +14,14 @@ import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import dev.resilientpay.testkit.Fault;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Payment-code (barcode) payments through PaymentClient + AlipayProvider against the simulated gateway. */
-class BarcodePaymentEndToEndTest {
+class BarcodePaymentEndToEndTest extends EndToEndTestBase {
 
     @RegisterExtension
     static final AlipaySimulatorExtension ALIPAY = new AlipaySimulatorExtension();
-
-    private AlipayEndToEnd e2e;
-
-    @BeforeEach
-    void client() {
-        e2e = AlipayEndToEnd.virtualTime(ALIPAY.simulator());
-    }
-
-    @AfterEach
-    void closeClient() {
-        e2e.close();
-    }
 
     @Test
     void payerWhoPaysAtOnceIsPaidWithOneRequest() {

@@ -13,8 +13,6 @@ import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import dev.resilientpay.testkit.Fault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,25 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Network and gateway faults during a payment: the client must end with the gateway's truth, never
  * charge twice, and never send what the pipeline did not decide to send.
  */
-class FaultRecoveryEndToEndTest {
+class FaultRecoveryEndToEndTest extends EndToEndTestBase {
 
     private static final String PAY = "alipay.trade.pay";
     private static final String QUERY = "alipay.trade.query";
 
     @RegisterExtension
     static final AlipaySimulatorExtension ALIPAY = new AlipaySimulatorExtension();
-
-    private AlipayEndToEnd e2e;
-
-    @BeforeEach
-    void client() {
-        e2e = AlipayEndToEnd.virtualTime(ALIPAY.simulator());
-    }
-
-    @AfterEach
-    void closeClient() {
-        e2e.close();
-    }
 
     private String payingCode() {
         return e2e.simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce());

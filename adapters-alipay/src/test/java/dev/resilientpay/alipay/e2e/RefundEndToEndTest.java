@@ -12,30 +12,16 @@ import dev.resilientpay.testkit.AlipaySimulatorExtension;
 import dev.resilientpay.testkit.AlipaySimulatorPayer;
 import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import dev.resilientpay.testkit.Fault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Refunds through the pipeline: a transient failure is retried with the same out_request_no, refunded once. */
-class RefundEndToEndTest {
+class RefundEndToEndTest extends EndToEndTestBase {
 
     private static final String REFUND = "alipay.trade.refund";
 
     @RegisterExtension
     static final AlipaySimulatorExtension ALIPAY = new AlipaySimulatorExtension();
-
-    private AlipayEndToEnd e2e;
-
-    @BeforeEach
-    void client() {
-        e2e = AlipayEndToEnd.virtualTime(ALIPAY.simulator());
-    }
-
-    @AfterEach
-    void closeClient() {
-        e2e.close();
-    }
 
     private void paid(String orderId) {
         PaymentOutcome outcome = e2e.client.pay(barcode(orderId,

@@ -20,9 +20,21 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A WireMock stand-in for the Alipay gateway on a loopback dynamic port, answering per method. */
-public final class GatewayStub implements AutoCloseable {
+/**
+ * A WireMock stand-in for the Alipay gateway on a loopback dynamic port, answering per method.
+ * Registered in a static field it serves the whole test class, forgets its stubs before each test
+ * and stops after the last one:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final GatewayStub gateway = new GatewayStub();
+ * }</pre>
+ */
+public final class GatewayStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** The fixed clock of the tests: 2026-11-22 10:32:50 in China. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:32:50Z"), ZoneOffset.UTC);
@@ -122,6 +134,16 @@ public final class GatewayStub implements AutoCloseable {
             out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
