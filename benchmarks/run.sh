@@ -17,7 +17,7 @@ command_line="benchmarks/run.sh${*:+ $*}"
 echo "building (mvn -P benchmarks -pl benchmarks -am package -DskipTests)..."
 mvn -B -ntp -q ${MVN_ARGS:-} -P benchmarks -pl benchmarks -am package -DskipTests
 
-classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+classpath="benchmarks/target/classes:benchmarks/target/lib/*"
 exec java -Xmx3g \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.slf4j.simpleLogger.logFile=benchmarks/target/slf4j-warnings.log \

@@ -1,5 +1,6 @@
 package dev.resilientpay.benchmarks.gateway;
 
+import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.PaymentListener;
 import dev.resilientpay.testkit.FaultPlan;
 
@@ -45,7 +46,12 @@ public interface Gateway extends AutoCloseable {
     /**
      * Our client against the gateway at {@code port} (the simulator's, or a dead one for an outage).
      */
-    PaymentCaller ours(Timing timing, int port, PaymentListener listener);
+    default PaymentCaller ours(Timing timing, int port, PaymentListener listener) {
+        return ours(timing, port, listener, timing.breaker(), "resilient-pay");
+    }
+
+    /** Our client with another circuit breaker, labelled {@code name}. */
+    PaymentCaller ours(Timing timing, int port, PaymentListener listener, BreakerPolicy breaker, String name);
 
     /** The official SDK as its documentation shows: call, catch, report failure. */
     PaymentCaller sdkAsDocumented(Timing timing, int port);

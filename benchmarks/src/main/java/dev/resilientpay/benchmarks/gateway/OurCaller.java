@@ -1,7 +1,9 @@
 package dev.resilientpay.benchmarks.gateway;
 
+import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.Money;
 import dev.resilientpay.PaymentClient;
+import dev.resilientpay.PaymentListener;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.PaymentRequest;
@@ -14,26 +16,29 @@ final class OurCaller implements PaymentCaller {
 
     private final PaymentClient client;
     private final CountingProvider counter;
+    private final String name;
 
-    OurCaller(PaymentClient.Builder builder, CountingProvider counter) {
+    private OurCaller(PaymentClient.Builder builder, CountingProvider counter, String name) {
         this.client = builder.provider(counter).build();
         this.counter = counter;
+        this.name = name;
     }
 
-    static OurCaller create(PaymentProvider provider, Timing timing, dev.resilientpay.PaymentListener listener) {
+    static OurCaller create(PaymentProvider provider, Timing timing, PaymentListener listener, BreakerPolicy breaker,
+                            String name) {
         CountingProvider counter = new CountingProvider(provider);
         PaymentClient.Builder builder = PaymentClient.builder()
                 .policies(timing.policies())
-                .breaker(timing.breaker());
+                .breaker(breaker);
         if (listener != null) {
             builder.listener(listener);
         }
-        return new OurCaller(builder, counter);
+        return new OurCaller(builder, counter, name);
     }
 
     @Override
     public String name() {
-        return "resilient-pay";
+        return name;
     }
 
     @Override

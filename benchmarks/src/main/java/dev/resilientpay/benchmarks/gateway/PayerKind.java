@@ -14,6 +14,10 @@ public enum PayerKind {
     /** Never confirms: the order waits until it is cancelled. */
     NEVER_CONFIRMS;
 
+    /** The mix {@link #of} draws from, for the report. */
+    public static final String MIX = "85 % pay at once, 7 % confirm on the phone (paid after two queries, or anyway"
+            + " once the storm is over), 4 % have too little money, 4 % never confirm";
+
     /** The payer of payment number {@code index}: 85 % at once, 7 % later, 4 % no funds, 4 % never. */
     public static PayerKind of(long seed, int index) {
         int roll = new Random(seed * 1_000_003L + index).nextInt(100);

@@ -1,5 +1,6 @@
 package dev.resilientpay.benchmarks.gateway;
 
+import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.PaymentListener;
 import dev.resilientpay.alipay.AlipayConfig;
 import dev.resilientpay.alipay.AlipayProvider;
@@ -86,14 +87,15 @@ public final class SimulatedAlipay implements Gateway {
     }
 
     @Override
-    public PaymentCaller ours(Timing timing, int port, PaymentListener listener) {
+    public PaymentCaller ours(Timing timing, int port, PaymentListener listener, BreakerPolicy breaker,
+                              String name) {
         AlipayConfig config = AlipayConfig.builder()
                 .appId(simulator.appId())
                 .merchantPrivateKey(simulator.appPrivateKeyPem())
                 .alipayPublicKey(simulator.alipayPublicKeyPem())
                 .gatewayUrl(gatewayUrl(port))
                 .build();
-        return OurCaller.create(AlipayProvider.create(config), timing, listener);
+        return OurCaller.create(AlipayProvider.create(config), timing, listener, breaker, name);
     }
 
     /** The bare provider (no pipeline) for the overhead benchmark. */

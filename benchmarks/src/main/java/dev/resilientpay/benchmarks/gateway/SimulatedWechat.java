@@ -1,5 +1,6 @@
 package dev.resilientpay.benchmarks.gateway;
 
+import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.PaymentListener;
 import dev.resilientpay.testkit.FaultPlan;
 import dev.resilientpay.testkit.WechatPaySimulator;
@@ -106,8 +107,9 @@ public final class SimulatedWechat implements Gateway {
     }
 
     @Override
-    public PaymentCaller ours(Timing timing, int port, PaymentListener listener) {
-        return OurCaller.create(WechatPayProvider.create(config(port)), timing, listener);
+    public PaymentCaller ours(Timing timing, int port, PaymentListener listener, BreakerPolicy breaker,
+                              String name) {
+        return OurCaller.create(WechatPayProvider.create(config(port)), timing, listener, breaker, name);
     }
 
     /** The bare provider (no pipeline) for the overhead benchmark. */

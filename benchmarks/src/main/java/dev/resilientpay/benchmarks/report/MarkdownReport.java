@@ -1,5 +1,6 @@
 package dev.resilientpay.benchmarks.report;
 
+import dev.resilientpay.benchmarks.gateway.PayerKind;
 import dev.resilientpay.benchmarks.runs.ChaosRun;
 import dev.resilientpay.benchmarks.runs.JmhRun;
 import dev.resilientpay.benchmarks.runs.LoadRun;
@@ -240,8 +241,7 @@ public final class MarkdownReport {
         line("## Chaos: the same faults for every client");
         line("");
         line("Payment-code payments with " + r.chaosThreads + " concurrent callers. Payers (same for every"
-                + " client, seed " + r.seed + "): 85 % pay at once, 7 % confirm on the phone (paid after two"
-                + " queries, or anyway once the storm is over), 4 % have too little money, 4 % never confirm."
+                + " client, seed " + r.seed + "): " + PayerKind.MIX + "."
                 + " The simulator breaks the given share of all requests (pay, query, cancel) with a fault drawn"
                 + " uniformly from: response lost after processing, answer delayed beyond the timeout, connection"
                 + " reset, 500 JSON, 502 HTML, 503 empty, 429 + Retry-After, the provider's signed system error"
@@ -257,16 +257,19 @@ public final class MarkdownReport {
                 + " → after `resolve()`;");
         line("- **extra requests**: requests the simulator received minus those the client code issued"
                 + " (counted at our SPI and at every SDK call): re-sends by the HTTP stack that nobody decided;");
+        line("- **gave up**: told \"not paid\", nothing charged, although the payer could pay (pays at once or"
+                + " confirms): a sale lost to the client's own caution (a breaker failing fast, a timeout read as"
+                + " failure); the payers who cannot pay are excluded;");
         line("- **time to outcome**: wall time of the `pay` calls that ended paid or not paid.");
         line("");
-        line("| provider | faults | client | paid | not paid | in doubt (→ after resolve) | lost (charged, told unpaid + told paid, not charged) | double charges | issued | received | extra | time to outcome p50 / p99 / max ms |");
+        line("| provider | faults | client | paid | not paid (gave up) | in doubt (→ after resolve) | lost (charged, told unpaid + told paid, not charged) | double charges | issued | received | extra | time to outcome p50 / p99 / max ms |");
         line("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (ChaosRun.Result c : r.chaos) {
             String doubt = c.inDoubt() + (c.inDoubtAfterResolve() >= 0 ? " → " + c.inDoubtAfterResolve() : "");
             String lost = c.lost() == 0 ? "**0**" : "**" + c.lost() + "** (" + c.chargedButUnpaid() + " + "
                     + c.paidButNotCharged() + ")";
             line("| " + c.gateway() + " | " + f0(c.faultRate() * 100) + " % | " + c.client() + " | " + c.paid()
-                    + " | " + c.notPaid() + " | " + doubt + " | " + lost + " | " + c.doubleCharges() + " | "
+                    + " | " + c.notPaid() + " (" + c.declinedPayable() + ") | " + doubt + " | " + lost + " | " + c.doubleCharges() + " | "
                     + c.issued() + " | " + c.received() + " | " + c.extraRequests() + " | " + f0(c.p50()) + " / "
                     + f0(c.p99()) + " / " + f0(c.max()) + " |");
         }

@@ -51,7 +51,10 @@ public final class SvgChart {
         List<Bar> throughput = new ArrayList<>();
         List<Bar> cpu = new ArrayList<>();
         for (String gateway : new String[] {"Alipay", "WeChat Pay"}) {
-            for (LoadRun.Result l : r.load) {
+            List<LoadRun.Result> rows = new ArrayList<>(r.load);
+            rows.sort((a, b) -> Boolean.compare(!a.client().startsWith("resilient-pay"),
+                    !b.client().startsWith("resilient-pay")));
+            for (LoadRun.Result l : rows) {
                 if (l.gateway().equals(gateway) && r.busiestLoad(gateway, l.client()).orElseThrow() == l) {
                     String color = l.client().startsWith("resilient-pay") ? OURS : SDK;
                     throughput.add(new Bar(gateway + ": " + l.client() + " (" + l.threads() + " callers)",

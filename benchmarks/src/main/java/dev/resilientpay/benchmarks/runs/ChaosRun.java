@@ -37,6 +37,8 @@ public final class ChaosRun {
      *                            stopped (ours; -1 for the SDKs, which keep no ledger to resolve from)
      * @param chargedButUnpaid    lost: the payer was charged, the merchant believes not
      * @param paidButNotCharged   lost: the merchant believes paid, nothing was charged
+     * @param declinedPayable     told "not paid" and not charged although the payer could pay (paid at once
+     *                            or confirming): sales the client gave up on
      * @param doubleCharges       orders charged more than once
      * @param issued              requests the client code decided to send
      * @param received            requests the simulator received
@@ -48,7 +50,7 @@ public final class ChaosRun {
      */
     public record Result(String gateway, String client, double faultRate, int payments, int paid, int notPaid,
                          int inDoubt, int inDoubtAfterResolve, int chargedButUnpaid, int paidButNotCharged,
-                         int doubleCharges, long issued, long received, long faultsInjected, double p50,
+                         int declinedPayable, int doubleCharges, long issued, long received, long faultsInjected, double p50,
                          double p99, double max, double seconds) {
 
         /** Lost payments in both directions. */
@@ -153,6 +155,7 @@ public final class ChaosRun {
             int chargedButUnpaid = 0;
             int paidButNotCharged = 0;
             int doubleCharges = 0;
+            int declinedPayable = 0;
             Percentiles definite = new Percentiles();
             for (int i = 0; i < payments; i++) {
                 Verdict verdict = verdicts[i];
@@ -174,6 +177,9 @@ public final class ChaosRun {
                 boolean charged = gateway.charged(orders[i]);
                 if (settled == Verdict.NOT_PAID && charged) {
                     chargedButUnpaid++;
+                } else if (settled == Verdict.NOT_PAID
+                        && (payers[i] == PayerKind.PAYS_AT_ONCE || payers[i] == PayerKind.CONFIRMS_LATER)) {
+                    declinedPayable++;
                 } else if (settled == Verdict.PAID && !charged) {
                     paidButNotCharged++;
                 }
@@ -182,8 +188,8 @@ public final class ChaosRun {
                 }
             }
             return new Result(gateway.name(), caller.name(), rate, payments, paid, notPaid, inDoubt,
-                    caller.keepsLedger() ? stillInDoubt : -1, chargedButUnpaid, paidButNotCharged, doubleCharges,
-                    issued, received, injected, definite.millis(50), definite.millis(99), definite.maxMillis(),
+                    caller.keepsLedger() ? stillInDoubt : -1, chargedButUnpaid, paidButNotCharged, declinedPayable,
+                    doubleCharges, issued, received, injected, definite.millis(50), definite.millis(99), definite.maxMillis(),
                     seconds);
         } finally {
             gateway.reset();
