@@ -14,31 +14,15 @@ import dev.resilientpay.testkit.WechatPaySimulatorPayer;
 import dev.resilientpay.testkit.WechatPaySimulatorRequest;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Payment-code payments through PaymentClient and WechatPayProvider against the WeChat Pay simulator. */
-class CodepayE2eTest {
+class CodepayE2eTest extends E2eTestBase {
 
     private static final String AUTH_CODE = "134567890123456789";
-
-    private WechatE2e e2e;
-    private WechatPaySimulator wechat;
-
-    @BeforeEach
-    void start() {
-        e2e = WechatE2e.start();
-        wechat = e2e.simulator;
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
 
     @Test
     void userpayingIsPolledUntilPaid() {

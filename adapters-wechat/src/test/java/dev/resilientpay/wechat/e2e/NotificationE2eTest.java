@@ -10,7 +10,6 @@ import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.testkit.WechatPaySimulator;
 import dev.resilientpay.testkit.WechatPaySimulatorDelivery;
 import dev.resilientpay.testkit.WechatPaySimulatorNotificationOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,24 +17,14 @@ import org.junit.jupiter.api.Test;
  * Notifications the client must not trust. Each test then awaits the payment: the simulator must see
  * a query, which proves the rejected notification did not count as proof of payment.
  */
-class NotificationE2eTest {
+class NotificationE2eTest extends E2eTestBase {
 
     private static final String ORDER = "E2E-BADNTF-0001";
 
-    private WechatE2e e2e;
-    private WechatPaySimulator wechat;
-
     @BeforeEach
-    void start() {
-        e2e = WechatE2e.start();
-        wechat = e2e.simulator;
+    void paidOrder() {
         e2e.client.pay(nativeOrder(ORDER, "66.00"));
         wechat.payerPays(ORDER);
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
     }
 
     private void assertRejectedWith(WechatPaySimulatorDelivery delivery, NotificationRejection reason) {

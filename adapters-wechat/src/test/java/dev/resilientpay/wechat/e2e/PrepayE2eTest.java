@@ -27,26 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Native prepay through PaymentClient and WechatPayProvider against the WeChat Pay simulator. */
-class PrepayE2eTest {
-
-    private WechatE2e e2e;
-    private WechatPaySimulator wechat;
-
-    @BeforeEach
-    void start() {
-        e2e = WechatE2e.start();
-        wechat = e2e.simulator;
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+class PrepayE2eTest extends E2eTestBase {
 
     @Test
     void paidOrderIsSeenByAwaitPaymentThroughTheVerifiedNotification() {

@@ -15,27 +15,16 @@ import dev.resilientpay.testkit.WechatPaySimulatorDelivery;
 import dev.resilientpay.testkit.WechatPaySimulatorOrder;
 import dev.resilientpay.testkit.WechatPaySimulatorRefundScript;
 import dev.resilientpay.testkit.WechatPaySimulatorRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Refunds through PaymentClient and WechatPayProvider against the WeChat Pay simulator. */
-class RefundE2eTest {
-
-    private WechatE2e e2e;
-    private WechatPaySimulator wechat;
+class RefundE2eTest extends E2eTestBase {
 
     @BeforeEach
-    void start() {
-        e2e = WechatE2e.start();
-        wechat = e2e.simulator;
+    void paidOrder() {
         e2e.client.pay(nativeOrder("E2E-REFUND-0001", "50.00"));
         wechat.payerPays("E2E-REFUND-0001");
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
     }
 
     @Test
