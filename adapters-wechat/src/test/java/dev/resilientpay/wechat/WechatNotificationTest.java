@@ -25,10 +25,7 @@ class WechatNotificationTest {
             + "\"success_time\":\"2023-11-15T06:13:25+08:00\",\"amount\":{\"total\":100,\"currency\":\"CNY\"}}";
 
     private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_700_000_000L));
-    private final WechatPayProvider provider = WechatPayProvider.create(WechatPayConfig.builder()
-            .mchId(Vectors.MCH_ID).appId(Vectors.APP_ID).merchantPrivateKey(Vectors.MERCHANT_PRIVATE_PEM)
-            .merchantSerialNumber(Vectors.MERCHANT_SERIAL).apiV3Key(Vectors.API_V3_KEY)
-            .wechatPayPublicKey(Vectors.PUBLIC_KEY_ID, Vectors.PLATFORM_PUBLIC_PEM).clock(clock).build());
+    private final WechatPayProvider provider = WechatPayProvider.create(Vectors.publicKeyConfig().clock(clock).build());
 
     private NotificationResult deliver(String body, long timestamp) {
         return deliver(body, WechatSigning.headers(body, Vectors.PUBLIC_KEY_ID, Vectors.platformPrivateKey(), timestamp));

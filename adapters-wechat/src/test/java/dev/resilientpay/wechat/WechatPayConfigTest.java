@@ -11,13 +11,7 @@ import org.junit.jupiter.api.Test;
 class WechatPayConfigTest {
 
     private static WechatPayConfig.Builder valid() {
-        return WechatPayConfig.builder()
-                .mchId(Vectors.MCH_ID)
-                .appId(Vectors.APP_ID)
-                .merchantPrivateKey(Vectors.MERCHANT_PRIVATE_PEM)
-                .merchantSerialNumber(Vectors.MERCHANT_SERIAL)
-                .apiV3Key(Vectors.API_V3_KEY)
-                .wechatPayPublicKey(Vectors.PUBLIC_KEY_ID, Vectors.PLATFORM_PUBLIC_PEM);
+        return Vectors.publicKeyConfig();
     }
 
     private static void rejects(UnaryOperator<WechatPayConfig.Builder> change, String... messageParts) {

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
 class WechatPayValidationTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2023-11-15T00:00:00Z"));
-    private final WechatPayProvider provider = WechatPayProvider.create(WechatPayConfig.builder()
-            .mchId(Vectors.MCH_ID).appId(Vectors.APP_ID).merchantPrivateKey(Vectors.MERCHANT_PRIVATE_PEM)
-            .merchantSerialNumber(Vectors.MERCHANT_SERIAL).apiV3Key(Vectors.API_V3_KEY)
-            .wechatPayPublicKey(Vectors.PUBLIC_KEY_ID, Vectors.PLATFORM_PUBLIC_PEM)
+    private final WechatPayProvider provider = WechatPayProvider.create(Vectors.publicKeyConfig()
             .notifyUrl("https://shop.example.com/notify").clock(clock).build());
 
     private static PaymentRequest.Builder request() {

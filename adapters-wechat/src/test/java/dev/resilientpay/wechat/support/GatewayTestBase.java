@@ -44,16 +44,10 @@ public abstract class GatewayTestBase {
 
     /** A configuration in public-key mode pointing at the stub gateway. */
     protected WechatPayConfig.Builder config() {
-        return WechatPayConfig.builder()
-                .mchId(Vectors.MCH_ID)
-                .appId(Vectors.APP_ID)
-                .merchantPrivateKey(Vectors.MERCHANT_PRIVATE_PEM)
-                .merchantSerialNumber(Vectors.MERCHANT_SERIAL)
-                .apiV3Key(Vectors.API_V3_KEY)
+        return Vectors.publicKeyConfig()
                 .host("http://127.0.0.1:" + GATEWAY.getPort())
                 .backupHost(null)
                 .notifyUrl("https://shop.example.com/wechat/notify")
-                .wechatPayPublicKey(Vectors.PUBLIC_KEY_ID, Vectors.PLATFORM_PUBLIC_PEM)
                 .gatewayHttp(HTTP)
                 .clock(clock);
     }

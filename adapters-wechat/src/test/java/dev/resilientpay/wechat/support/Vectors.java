@@ -3,6 +3,7 @@ package dev.resilientpay.wechat.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.resilientpay.spi.PemKeys;
+import dev.resilientpay.wechat.WechatPayConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +38,17 @@ public final class Vectors {
     public static final String API_V3_KEY = text("keys/wechat-apiv3-key.txt");
 
     private Vectors() {}
+
+    /** A configuration of the vectors' merchant in public-key mode, everything else left at its default. */
+    public static WechatPayConfig.Builder publicKeyConfig() {
+        return WechatPayConfig.builder()
+                .mchId(MCH_ID)
+                .appId(APP_ID)
+                .merchantPrivateKey(MERCHANT_PRIVATE_PEM)
+                .merchantSerialNumber(MERCHANT_SERIAL)
+                .apiV3Key(API_V3_KEY)
+                .wechatPayPublicKey(PUBLIC_KEY_ID, PLATFORM_PUBLIC_PEM);
+    }
 
     /** The cases of one array ({@code requestSigning}, {@code responseVerification}, ...). */
     public static List<JsonNode> cases(String array) {
