@@ -435,11 +435,7 @@ public final class OrderBook {
             resource.put("success_time", Times.rfc3339(refund.successTime));
         }
         resource.put("user_received_account", "支付用户零钱");
-        ObjectNode amount = resource.putObject("amount");
-        amount.put("total", refund.order.total);
-        amount.put("refund", refund.amount);
-        amount.put("payer_total", refund.order.total);
-        amount.put("payer_refund", refund.amount);
+        putRefundAmount(resource, refund);
         return resource;
     }
 
@@ -608,16 +604,22 @@ public final class OrderBook {
         json.put("create_time", Times.rfc3339(refund.createTime));
         json.put("status", refund.status);
         json.put("funds_account", "AVAILABLE");
-        ObjectNode amount = json.putObject("amount");
-        amount.put("total", refund.order.total);
-        amount.put("refund", refund.amount);
-        amount.put("payer_total", refund.order.total);
-        amount.put("payer_refund", refund.amount);
+        ObjectNode amount = putRefundAmount(json, refund);
         amount.put("settlement_refund", refund.amount);
         amount.put("settlement_total", refund.order.total);
         amount.put("discount_refund", 0);
         amount.put("currency", "CNY");
         return json;
+    }
+
+    /** The {@code amount} object a refund answer and a refund notification both start with; returned to extend. */
+    private static ObjectNode putRefundAmount(ObjectNode parent, RefundRecord refund) {
+        ObjectNode amount = parent.putObject("amount");
+        amount.put("total", refund.order.total);
+        amount.put("refund", refund.amount);
+        amount.put("payer_total", refund.order.total);
+        amount.put("payer_refund", refund.amount);
+        return amount;
     }
 
     private Answer credentialAnswer(OrderRecord order) {
