@@ -323,7 +323,10 @@ public final class WechatPayProvider implements PaymentProvider {
             AttemptContext context, Answer<T> answer, NotFound<T> notFound) {
         HttpOutcome outcome = gateway.send(method, path, body, context.timeout());
         Attempt<T> attempt = classify(operation, outcome, context, answer, notFound);
-        if (attempt instanceof Attempt.Unknown<T> unknown) {
+        if (attempt instanceof Attempt.Unknown<T> unknown
+                && unknown.failure().reason() == FailureReason.RESPONSE_SIGNATURE_INVALID) {
+            // An answer that fails verification is a security event; other per-attempt trouble is
+            // DEBUG, the pipeline logs the call's outcome.
             LOG.warn("wechat {} {} attempt {}: in doubt: {} {} (request-id {})", operation, key, context.attempt(),
                     unknown.failure().reason(), unknown.failure().providerMessage(), unknown.failure().requestId());
         } else {

@@ -125,8 +125,15 @@ public final class AlipayGateway {
                     "not sent: " + ((HttpOutcome.NotSent) outcome).reason()), null);
         }
         if (reply instanceof GatewayReply.Problem problem) {
-            log.warn("alipay {} attempt {} for {}: {} ({})", method, context.attempt(), context.idempotencyKey(),
-                    problem.notSent() ? "not sent" : "in doubt", problem.failure().providerMessage());
+            // Per attempt: DEBUG (the pipeline logs the call's outcome). An answer that fails
+            // verification is a security event and stays visible at WARN.
+            if (problem.failure().reason() == FailureReason.RESPONSE_SIGNATURE_INVALID) {
+                log.warn("alipay {} attempt {} for {}: answer not trusted ({})", method, context.attempt(),
+                        context.idempotencyKey(), problem.failure().providerMessage());
+            } else {
+                log.debug("alipay {} attempt {} for {}: {} ({})", method, context.attempt(), context.idempotencyKey(),
+                        problem.notSent() ? "not sent" : "in doubt", problem.failure().providerMessage());
+            }
         } else if (reply instanceof GatewayReply.Answer answer) {
             log.debug("alipay {} attempt {} for {}: code={} sub_code={}", method, context.attempt(),
                     context.idempotencyKey(), answer.code(), answer.text("sub_code"));
