@@ -4,7 +4,7 @@
 # and docs/benchmarks.svg. About 15-20 minutes; --quick about 5.
 #
 #   benchmarks/run.sh            full run
-#   benchmarks/run.sh --quick    shorter runs, 1,000 chaos payments per client and fault rate
+#   benchmarks/run.sh --quick    shorter runs, 500 chaos payments per client and fault rate
 #   benchmarks/run.sh --scale 5  full run with 2,000 chaos payments
 #   MVN_ARGS=-o benchmarks/run.sh --quick   offline build
 #

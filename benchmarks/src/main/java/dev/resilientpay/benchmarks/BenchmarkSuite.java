@@ -35,8 +35,8 @@ import java.util.logging.SimpleFormatter;
  * Started by {@code benchmarks/run.sh}.
  *
  * <pre>
- * --quick             shorter JMH, load and outage runs; chaos payments divided by 10
- * --scale N           divide the chaos runs' 10,000 payments by N (default 1, 10 with --quick)
+ * --quick             shorter JMH, load and outage runs; chaos payments divided by 20
+ * --scale N           divide the chaos runs' 10,000 payments by N (default 1, 20 with --quick)
  * --only a,b          run only these sections: jmh, load, chaos, outage
  * --out DIR           where the report goes (default docs)
  * --command TEXT      the command line to print in the report
@@ -73,7 +73,7 @@ public final class BenchmarkSuite {
             }
         }
         if (scale <= 0) {
-            scale = quick ? 10 : 1;
+            scale = quick ? 20 : 1;
         }
         quietLogging();
         new BenchmarkSuite().run(quick, scale, only, out, command);
@@ -158,8 +158,8 @@ public final class BenchmarkSuite {
                         LoadRun.Result r = LoadRun.run(gateway, caller, n, warmup, window);
                         results.load.add(r);
                         console.printf(Locale.ROOT, "  %-10s %-32s N=%-3d %7.0f /s  p50 %6.2f ms  p99 %6.2f ms"
-                                        + "  CPU %5.0f µs/call  not paid %d%n", r.gateway(), r.client(), n,
-                                r.perSecond(), r.p50(), r.p99(), r.cpuMicros(), r.notPaid());
+                                        + "  CPU %5.0f µs/call  %5.1f KB/call  not paid %d%n", r.gateway(), r.client(),
+                                n, r.perSecond(), r.p50(), r.p99(), r.cpuMicros(), r.allocKb(), r.notPaid());
                     }
                 }
             }

@@ -4,7 +4,7 @@ import dev.resilientpay.benchmarks.gateway.Gateway;
 import dev.resilientpay.benchmarks.gateway.PaymentCaller;
 import dev.resilientpay.benchmarks.gateway.Verdict;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import com.sun.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Happy-path load: {@code threads} callers pay in a closed loop against the simulator, first for a
  * warm-up, then for the measured window. Throughput counts calls finished in the window; the client
- * CPU is the CPU time of the calling threads (where both our client and the SDKs do all their work:
- * building, signing, HTTP, verifying, parsing), divided by the calls.
+ * CPU and allocation are those of the calling threads (where both our client and the SDKs do all their
+ * work: building, signing, HTTP, verifying, parsing), divided by the calls. The simulator's threads are
+ * not counted, which is why allocation is measured here rather than with JMH's process-wide profiler.
  */
 public final class LoadRun {
 
@@ -29,9 +30,10 @@ public final class LoadRun {
      * @param p50        median latency, ms
      * @param p99        99th percentile latency, ms
      * @param cpuMicros  CPU time of the calling threads per call, µs
+     * @param allocKb    memory allocated by the calling threads per call, KB
      */
     public record Result(String gateway, String client, int threads, long calls, long notPaid, double perSecond,
-                         double p50, double p99, double cpuMicros) {}
+                         double p50, double p99, double cpuMicros, double allocKb) {}
 
     private static final AtomicLong ORDERS = new AtomicLong();
 
@@ -41,7 +43,7 @@ public final class LoadRun {
     public static Result run(Gateway gateway, PaymentCaller caller, int threads, Duration warmup, Duration window)
             throws InterruptedException {
         gateway.reset();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         String code = gateway.happyPaymentCode();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
@@ -50,6 +52,7 @@ public final class LoadRun {
         long[] calls = new long[threads];
         long[] notPaid = new long[threads];
         long[] cpu = new long[threads];
+        long[] allocated = new long[threads];
         CountDownLatch done = new CountDownLatch(threads);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -59,6 +62,7 @@ public final class LoadRun {
             Thread worker = new Thread(() -> {
                 try {
                     long cpuFrom = -1;
+                    long allocFrom = 0;
                     while (true) {
                         long began = System.nanoTime();
                         if (began - measureUntil >= 0) {
@@ -66,6 +70,7 @@ public final class LoadRun {
                         }
                         if (cpuFrom < 0 && began - measureFrom >= 0) {
                             cpuFrom = mx.getCurrentThreadCpuTime();
+                            allocFrom = mx.getCurrentThreadAllocatedBytes();
                         }
                         Verdict verdict = caller.pay(String.format("L%09d", ORDERS.incrementAndGet()), code);
                         long ended = System.nanoTime();
@@ -78,6 +83,7 @@ public final class LoadRun {
                         }
                     }
                     cpu[index] = cpuFrom < 0 ? 0 : mx.getCurrentThreadCpuTime() - cpuFrom;
+                    allocated[index] = cpuFrom < 0 ? 0 : mx.getCurrentThreadAllocatedBytes() - allocFrom;
                 } finally {
                     done.countDown();
                 }
@@ -91,14 +97,17 @@ public final class LoadRun {
         long total = 0;
         long failed = 0;
         long cpuTotal = 0;
+        long allocTotal = 0;
         for (int t = 0; t < threads; t++) {
             total += calls[t];
             failed += notPaid[t];
             cpuTotal += cpu[t];
+            allocTotal += allocated[t];
         }
         gateway.reset();
         double seconds = window.toNanos() / 1e9;
         return new Result(gateway.name(), caller.name(), threads, total, failed, total / seconds,
-                all.millis(50), all.millis(99), total == 0 ? Double.NaN : cpuTotal / 1e3 / total);
+                all.millis(50), all.millis(99), total == 0 ? Double.NaN : cpuTotal / 1e3 / total,
+                total == 0 ? Double.NaN : allocTotal / 1024.0 / total);
     }
 }
