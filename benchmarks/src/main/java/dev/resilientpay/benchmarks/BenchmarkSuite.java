@@ -133,33 +133,24 @@ public final class BenchmarkSuite {
     private void load(SuiteResults results, List<Gateway> gateways, boolean quick) throws InterruptedException {
         section("Side by side with the official SDKs (happy path)");
         int[] callers = quick ? new int[] {1, 8} : new int[] {1, 4, 16};
-        Duration warmup = Duration.ofSeconds(quick ? 2 : 4);
-        Duration window = Duration.ofSeconds(quick ? 4 : 10);
+        Duration warmup = Duration.ofSeconds(quick ? 3 : 5);
+        Duration window = Duration.ofSeconds(2);
+        int rounds = quick ? 2 : 4;
         results.loadWarmupSeconds = warmup.toSeconds();
         results.loadWindowSeconds = window.toSeconds();
+        results.loadRounds = rounds;
         Timing timing = results.timing;
-        // One unmeasured pass per client first, so that no measured row pays for class loading and JIT.
-        for (Gateway gateway : gateways) {
-            for (boolean ours : new boolean[] {true, false}) {
-                try (PaymentCaller caller = ours ? gateway.ours(timing, gateway.port(), null)
-                        : gateway.sdkAsDocumented(timing, gateway.port())) {
-                    LoadRun.run(gateway, caller, 4, warmup, warmup);
-                }
-            }
-        }
         for (Gateway gateway : gateways) {
             for (int n : callers) {
-                // Alternate who goes first, so that neither always runs on a warmer JVM.
-                boolean oursFirst = (n % 2 == 1);
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean ours = (turn == 0) == oursFirst;
-                    try (PaymentCaller caller = ours ? gateway.ours(timing, gateway.port(), null)
-                            : gateway.sdkAsDocumented(timing, gateway.port())) {
-                        LoadRun.Result r = LoadRun.run(gateway, caller, n, warmup, window);
+                try (PaymentCaller ours = gateway.ours(timing, gateway.port(), null);
+                     PaymentCaller sdk = gateway.sdkAsDocumented(timing, gateway.port())) {
+                    for (LoadRun.Result r : LoadRun.interleaved(gateway, List.of(ours, sdk), n, warmup, rounds,
+                            window)) {
                         results.load.add(r);
                         console.printf(Locale.ROOT, "  %-10s %-32s N=%-3d %7.0f /s  p50 %6.2f ms  p99 %6.2f ms"
-                                        + "  CPU %5.0f µs/call  %5.1f KB/call  not paid %d%n", r.gateway(), r.client(),
-                                n, r.perSecond(), r.p50(), r.p99(), r.cpuMicros(), r.allocKb(), r.notPaid());
+                                        + "  CPU %5.0f µs/call (process %5.0f)  %5.1f KB/call  not paid %d%n",
+                                r.gateway(), r.client(), n, r.perSecond(), r.p50(), r.p99(), r.cpuMicros(),
+                                r.processCpuMicros(), r.allocKb(), r.notPaid());
                     }
                 }
             }

@@ -226,18 +226,21 @@ public final class MarkdownReport {
         }
         line("## Side by side with the official SDKs (happy path)");
         line("");
-        line("Same simulator, same run, payment-code payments answered \"paid\" at once. Each row: "
-                + f0(r.loadWarmupSeconds) + " s warm-up, then " + f0(r.loadWindowSeconds) + " s measured with N"
-                + " callers in a closed loop. Client CPU and allocation are those of the calling threads divided by"
+        line("Same simulator, same run, payment-code payments answered \"paid\" at once, N callers in a"
+                + " closed loop. Per N, each client warms up for " + f0(r.loadWarmupSeconds) + " s, then the two"
+                + " take turns in " + r.loadRounds + " windows of " + f0(r.loadWindowSeconds) + " s each (A B B A"
+                + " ...), so that machine drift and JIT order weigh on both alike. Client CPU and allocation are those of the calling threads divided by"
                 + " the calls (both clients do all their work on the calling thread: build, sign, HTTP, verify,"
                 + " parse); the simulator's threads are not in them, but it runs on the same two cores and bounds"
-                + " throughput.");
+                + " throughput. Process CPU is everything the JVM burnt per call in the window: client, simulator,"
+                + " GC, JIT and helper threads (OkHttp's timeout watchdog, connection pool).");
         line("");
-        line("| provider | client | N | payments/s | p50 ms | p99 ms | client CPU µs/call | client KB/call | not paid |");
-        line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        line("| provider | client | N | payments/s | p50 ms | p99 ms | client CPU µs/call | process CPU µs/call | client KB/call | not paid |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (LoadRun.Result l : r.load) {
             line("| " + l.gateway() + " | " + l.client() + " | " + l.threads() + " | " + f0(l.perSecond()) + " | "
-                    + f2(l.p50()) + " | " + f2(l.p99()) + " | " + f0(l.cpuMicros()) + " | " + f1(l.allocKb()) + " | "
+                    + f2(l.p50()) + " | " + f2(l.p99()) + " | " + f0(l.cpuMicros()) + " | " + f0(l.processCpuMicros())
+                    + " | " + f1(l.allocKb()) + " | "
                     + l.notPaid() + " |");
         }
         line("");

@@ -32,8 +32,10 @@ public final class SuiteResults {
     public double outageSeconds;
     /** Seconds of warm-up and measurement of each load run. */
     public double loadWarmupSeconds;
-    /** Seconds measured per load run. */
+    /** Seconds of one measured load window. */
     public double loadWindowSeconds;
+    /** Measured windows per client and load row. */
+    public int loadRounds;
     /** The seed of payers and faults. */
     public long seed;
 
