@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class MarkdownReport {
 
     private static final String OURS = "resilient-pay";
+    private static final String TUNED = "resilient-pay, breaker 50 % of last 100";
     private static final String[] GATEWAYS = {"Alipay", "WeChat Pay"};
 
     private final SuiteResults r;
@@ -52,6 +53,7 @@ public final class MarkdownReport {
         line("![Summary chart](benchmarks.svg)");
         line("");
         targets();
+        findings();
         jmh();
         sideBySide();
         chaos();
@@ -69,19 +71,20 @@ public final class MarkdownReport {
         Optional<JmhRun.Row> memDirect = r.jmh("adapterDirect", "in-memory");
         Optional<JmhRun.Row> memClient = r.jmh("paymentClient", "in-memory");
         if (memDirect.isPresent() && memClient.isPresent()) {
+            // The pipeline's cost is measured without I/O (in-memory adapter); as a share of a real call
+            // it is compared with the loopback adapter's own time, whose noise is far larger than it.
             double overhead = memClient.get().micros() - memDirect.get().micros();
             StringBuilder pct = new StringBuilder();
             boolean pctOk = true;
             for (String p : new String[] {"alipay", "wechat"}) {
                 Optional<JmhRun.Row> d = r.jmh("adapterDirect", p);
-                Optional<JmhRun.Row> c = r.jmh("paymentClient", p);
-                if (d.isPresent() && c.isPresent()) {
-                    double percent = 100 * (c.get().micros() - d.get().micros()) / d.get().micros();
+                if (d.isPresent()) {
+                    double percent = 100 * overhead / d.get().micros();
                     pctOk &= percent <= 5;
-                    pct.append(", ").append(p).append(" ").append(signed(percent)).append(" %");
+                    pct.append(", ").append(f2(percent)).append(" % of a loopback call (").append(p).append(")");
                 }
             }
-            row("pipeline overhead ≤ 20 µs and ≤ 5 % per call", f1(overhead) + " µs (in-memory adapter)" + pct,
+            row("pipeline overhead ≤ 20 µs and ≤ 5 % per call", f1(overhead) + " µs" + pct,
                     overhead <= 20 && pctOk);
         }
         for (String gateway : GATEWAYS) {
@@ -125,7 +128,15 @@ public final class MarkdownReport {
             String at = f0(maxRate * 100) + " % faults";
             row("0 lost at " + at, lost + " (" + perGateway(worst, ChaosRun.Result::lost) + ")", lost == 0);
             row("0 double charges at " + at, doubles + "", doubles == 0);
-            row("≤ 0.1 % in doubt at " + at, doubt.toString(), doubtOk);
+            StringBuilder tuned = new StringBuilder();
+            for (String gateway : GATEWAYS) {
+                r.chaos(gateway, TUNED, maxRate).ifPresent(c -> tuned.append(tuned.isEmpty() ? "" : ", ")
+                        .append(c.gateway()).append(" ").append(c.inDoubt()).append(" (")
+                        .append(f2(100.0 * c.inDoubt() / c.payments())).append(" %)"));
+            }
+            row("≤ 0.1 % in doubt at " + at, "default breaker: " + doubt
+                    + (tuned.isEmpty() ? "" : "; breaker 50 % of last 100: " + tuned)
+                    + "; all resolved by `resolve()`", doubtOk);
         }
         List<OutageRun.Result> open = r.outage.stream()
                 .filter(o -> o.client().equals(OURS) && o.openCalls() > 0).toList();
@@ -170,6 +181,68 @@ public final class MarkdownReport {
         return gateway.equals("Alipay") ? "alipay-sdk-java" : "wechatpay-java";
     }
 
+    // ------------------------------------------------------------------ findings
+
+    private void findings() {
+        line("## What the numbers say");
+        line("");
+        double maxRate = r.chaos.stream().mapToDouble(ChaosRun.Result::faultRate).max().orElse(0);
+        for (String gateway : GATEWAYS) {
+            Optional<ChaosRun.Result> base = r.chaos(gateway, OURS, maxRate);
+            Optional<ChaosRun.Result> tuned = r.chaos(gateway, TUNED, maxRate);
+            if (base.isPresent() && tuned.isPresent()) {
+                line("- **" + gateway + ", " + f0(maxRate * 100) + " % faults: the default circuit breaker gives up on"
+                        + " sales.** With `BreakerPolicy.defaults()` (50 % of the last 20 attempts, at least 10)"
+                        + " random faults open the breaker again and again, and every payment during an open"
+                        + " period fails fast: " + base.get().declinedPayable() + " of " + base.get().payments()
+                        + " payers who could pay were told \"not paid\", and " + base.get().inDoubt()
+                        + " payments ended in doubt (nothing lost: all resolved). The same run with 50 % of the"
+                        + " last 100 attempts (at least 50) gave up on " + tuned.get().declinedPayable()
+                        + " and left " + tuned.get().inDoubt() + " in doubt, still 0 lost.");
+            }
+        }
+        Optional<JmhRun.Row> sign = r.jmh("wechatSignAuthorization", "");
+        Optional<JmhRun.Row> pipeline = r.jmh("paymentClient", "in-memory");
+        if (sign.isPresent() && pipeline.isPresent()) {
+            StringBuilder whole = new StringBuilder();
+            for (String gateway : GATEWAYS) {
+                r.busiestLoad(gateway, OURS).ifPresent(l -> whole.append(whole.isEmpty() ? "" : ", ")
+                        .append(gateway).append(" ").append(f0(l.allocKb())).append(" KB"));
+                r.busiestLoad(gateway, sdkPrefix(gateway)).ifPresent(l -> whole.append(" (")
+                        .append(sdkPrefix(gateway)).append(" ").append(f0(l.allocKb())).append(" KB)"));
+            }
+            line("- **Allocation.** The pipeline itself allocates " + kb(pipeline.get().bytes()) + " per call;"
+                    + " a whole call allocates more (" + whole + "), and one RSA-2048 signature inside the JDK"
+                    + " (`BigInteger` arithmetic) is " + kb(sign.get().bytes()) + " of it. Below 20 KB for a whole"
+                    + " call is not reachable with the JDK's RSA; the target holds for the pipeline.");
+        }
+        StringBuilder ratios = new StringBuilder();
+        for (LoadRun.Result ours : r.load) {
+            if (ours.gateway().equals("WeChat Pay") && ours.client().equals(OURS)) {
+                r.load.stream().filter(s -> s.gateway().equals("WeChat Pay") && s.threads() == ours.threads()
+                        && s.client().startsWith("wechatpay-java")).findFirst().ifPresent(s ->
+                        ratios.append(ratios.isEmpty() ? "" : ", ").append("N=").append(ours.threads()).append(" ")
+                                .append(f2(ours.cpuMicros() / s.cpuMicros())).append("× CPU, ")
+                                .append(f2(ours.perSecond() / s.perSecond())).append("× throughput"));
+            }
+        }
+        if (!ratios.isEmpty() && sign.isPresent()) {
+            line("- **WeChat Pay: on par with wechatpay-java, not ahead** (" + ratios + "). Both make one RSA"
+                    + " signature per request (" + f0(sign.get().micros()) + " µs here) and one verification;"
+                    + " that is most of a call, so the clients can only differ in the remainder, and the"
+                    + " differences are within a few per cent, the size of the run-to-run noise on this machine.");
+        }
+        Optional<ChaosRun.Result> documented = r.chaos.stream()
+                .filter(c -> c.faultRate() == 0 && c.client().endsWith("as documented")).findFirst();
+        documented.ifPresent(c -> line("- **The SDKs as documented lose payments without any fault:** a payer"
+                + " confirming on the phone gets `10003` / HTTP 202 `USERPAYING`, the documented call reads it as"
+                + " a failure, and the payer is charged moments later (" + c.chargedButUnpaid() + " of "
+                + c.payments() + " at 0 % faults). Their documented query/cancel loops fix that but still lose"
+                + " payments under faults and let their HTTP stacks re-send requests nobody decided to send"
+                + " (column *extra*)."));
+        line("");
+    }
+
     // ------------------------------------------------------------------ JMH
 
     private void jmh() {
@@ -193,11 +266,16 @@ public final class MarkdownReport {
             Optional<JmhRun.Row> c = r.jmh("paymentClient", p);
             if (d.isPresent() && c.isPresent()) {
                 double diff = c.get().micros() - d.get().micros();
+                boolean noise = Math.abs(diff) < d.get().error() + c.get().error();
                 line("| " + p + " | " + us(d.get()) + " | " + us(c.get()) + " | " + signed(diff) + " µs ("
-                        + signed(100 * diff / d.get().micros()) + " %) | " + kb(d.get().bytes()) + " | "
-                        + kb(c.get().bytes()) + " |");
+                        + signed(100 * diff / d.get().micros()) + " %)" + (noise ? ", within the error" : "")
+                        + " | " + kb(d.get().bytes()) + " | " + kb(c.get().bytes()) + " |");
             }
         }
+        line("");
+        line("The loopback rows include the simulator's RSA signing and WireMock on the same two cores; their"
+                + " errors (99.9 % intervals) are far larger than the pipeline's few microseconds, so the pipeline's"
+                + " cost is read from the `in-memory` row and compared with the loopback call time in the targets.");
         line("");
         line("Cryptography per call (adapters' internal classes, RSA-2048):");
         line("");
@@ -271,7 +349,8 @@ public final class MarkdownReport {
                 + " → after `resolve()`;");
         line("- **extra requests**: requests the simulator received minus those the client code issued"
                 + " (counted at our SPI and at every SDK call): re-sends by the HTTP stack that nobody decided"
-                + " (a negative figure: requests that never reached the simulator, e.g. a connection not made);");
+                + " (a figure below zero: requests that never reached the simulator's log, such as a connection"
+                + " that was never made);");
         line("- **gave up**: told \"not paid\", nothing charged, although the payer could pay (pays at once or"
                 + " confirms): a sale lost to the client's own caution (a breaker failing fast, a timeout read as"
                 + " failure); the payers who cannot pay are excluded;");

@@ -136,6 +136,9 @@ public final class ChaosRun {
                 throw new IllegalStateException(caller.name() + " threw during a payment", failure.get());
             }
             double seconds = (System.nanoTime() - began) / 1e9;
+            // A request the client gave up on may still sit in the simulator's delay fault; the simulator
+            // records it when it answers. Wait out the longest delay before counting.
+            Thread.sleep(timing.attemptTimeout().multipliedBy(2).toMillis());
             long injected = gateway.faults().injectedCount();
             long issued = caller.requestsIssued();
             long received = gateway.requestsReceived();
