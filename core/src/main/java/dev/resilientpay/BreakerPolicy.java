@@ -38,8 +38,14 @@ public record BreakerPolicy(
         }
     }
 
-    /** 50 % of the last 20 attempts (at least 10), open for 30 s, 3 trial calls. */
+    /**
+     * 50 % of the last 100 attempts (at least 50), open for 30 s, 3 trial calls.
+     *
+     * <p>The breaker is for outages, not for a degraded provider: a window this wide does not open
+     * when, say, 30 % of attempts fail, where a short window (20 attempts) trips on chance runs and
+     * then turns away payers who could have paid (measured in {@code docs/benchmarks.md}).
+     */
     public static BreakerPolicy defaults() {
-        return new BreakerPolicy(50, 20, 10, Duration.ofSeconds(30), 3);
+        return new BreakerPolicy(50, 100, 50, Duration.ofSeconds(30), 3);
     }
 }

@@ -6,12 +6,14 @@ import static dev.resilientpay.Fixtures.codePay;
 import static dev.resilientpay.Fixtures.qrPay;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilientpay.spi.Attempt;
 import dev.resilientpay.testing.Answers;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
@@ -56,6 +58,45 @@ class CircuitBreakerTest {
         assertThat(outcome).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
         assertThat(listener.breaker).extracting(e -> e.from() + "->" + e.to())
                 .containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
+    }
+
+    @Test
+    void aDegradedProviderFailingThirtyPercentOfAttemptsDoesNotOpenTheDefaultBreaker() {
+        ScriptedProvider degraded = new ScriptedProvider().onPay(thirtyPercentTransportFaults());
+        Fixtures.RecordingListener events = new Fixtures.RecordingListener();
+        PaymentClient defaults = client(degraded, time).breaker(BreakerPolicy.defaults()).listener(events).build();
+
+        for (int i = 0; i < 300; i++) {
+            defaults.pay(qrPay("d-" + i));
+        }
+
+        assertThat(events.breaker).isEmpty();
+    }
+
+    @Test
+    void theSameThirtyPercentFaultsOpenABreakerWithAShortWindow() {
+        ScriptedProvider degraded = new ScriptedProvider().onPay(thirtyPercentTransportFaults());
+        Fixtures.RecordingListener events = new Fixtures.RecordingListener();
+        PaymentClient shortWindow = client(degraded, time)
+                .breaker(new BreakerPolicy(50, 20, 10, Duration.ofSeconds(30), 3)).listener(events).build();
+
+        for (int i = 0; i < 300; i++) {
+            shortWindow.pay(qrPay("s-" + i));
+        }
+
+        assertThat(events.breaker).extracting(PaymentListener.BreakerStateChanged::to).contains("OPEN");
+    }
+
+    /** A seeded sequence in which 30 % of attempts fail in transport and the rest succeed. */
+    @SuppressWarnings("unchecked")
+    private static Attempt<PaymentOutcome>[] thirtyPercentTransportFaults() {
+        Random random = new Random(7);
+        Attempt<PaymentOutcome>[] answers = new Attempt[2_000];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = random.nextDouble() < 0.3
+                    ? Answers.notSent(FailureReason.NETWORK_ERROR) : Answers.awaitingPayer("o");
+        }
+        return answers;
     }
 
     @Test
