@@ -1,6 +1,7 @@
 package dev.resilientpay;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How the payer pays. Each provider maps a method onto its own product:
@@ -27,10 +28,12 @@ public sealed interface PaymentMethod {
      * @param authCode the digits read from the payer's code; never logged in full
      */
     record PaymentCode(String authCode) implements PaymentMethod {
+        private static final Pattern AUTH_CODE = Pattern.compile("[A-Za-z0-9]{10,64}");
+
         /** Validates that the code is 10 to 64 letters or digits. */
         public PaymentCode {
             Objects.requireNonNull(authCode, "authCode must not be null");
-            if (!authCode.matches("[A-Za-z0-9]{10,64}")) {
+            if (!AUTH_CODE.matcher(authCode).matches()) {
                 throw new IllegalArgumentException("authCode must be 10 to 64 letters or digits");
             }
         }

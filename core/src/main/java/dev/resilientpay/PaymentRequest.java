@@ -33,6 +33,7 @@ public record PaymentRequest(
         Map<String, String> metadata) {
 
     static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_\\-|*]{1,64}");
+    static final Pattern NOTIFY_URL = Pattern.compile("https?://\\S{1,250}");
 
     /** Validates every field; the message names the field and the rule. */
     public PaymentRequest {
@@ -42,7 +43,7 @@ public record PaymentRequest(
             throw new IllegalArgumentException("subject must be 1 to 256 characters and not blank");
         }
         Objects.requireNonNull(method, "method must not be null");
-        if (notifyUrl != null && !notifyUrl.matches("https?://\\S{1,250}")) {
+        if (notifyUrl != null && !NOTIFY_URL.matcher(notifyUrl).matches()) {
             throw new IllegalArgumentException("notifyUrl must be an http(s) URL of at most 256 characters");
         }
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

@@ -35,7 +35,7 @@ public record RefundRequest(
         if (reason != null && reason.length() > 80) {
             throw new IllegalArgumentException("reason must be at most 80 characters");
         }
-        if (notifyUrl != null && !notifyUrl.matches("https?://\\S{1,250}")) {
+        if (notifyUrl != null && !PaymentRequest.NOTIFY_URL.matcher(notifyUrl).matches()) {
             throw new IllegalArgumentException("notifyUrl must be an http(s) URL of at most 256 characters");
         }
     }
