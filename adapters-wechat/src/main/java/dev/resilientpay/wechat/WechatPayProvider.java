@@ -13,6 +13,7 @@ import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.RefundRequest;
 import dev.resilientpay.RefundState;
 import dev.resilientpay.RefundStatus;
+import dev.resilientpay.TradeState;
 import dev.resilientpay.TradeStatus;
 import dev.resilientpay.spi.Attempt;
 import dev.resilientpay.spi.AttemptContext;
@@ -200,9 +201,17 @@ public final class WechatPayProvider implements PaymentProvider {
                     "answer is for out_trade_no " + t.outTradeNo()));
         }
         TradeStatus status = WechatStatuses.tradeStatus(t, orderId);
+        if (status.state() == TradeState.PAID && !request.amount().equals(status.amount())) {
+            // A verified "paid" for another amount (or none) proves nothing about this request's money:
+            // the pipeline queries, and the query's amount is compared again before anything is concluded.
+            LOG.warn("wechat pay {}: answer says paid {} but the request is for {}: query decides", orderId,
+                    status.amount(), request.amount());
+            return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR, t.tradeState(), null,
+                    "answer amount " + status.amount() + " differs from the request's " + request.amount(), null));
+        }
         return switch (status.state()) {
             case PAID -> new Attempt.Succeeded<>(new PaymentOutcome.Paid(orderId, t.transactionId(),
-                    status.amount() != null ? status.amount() : request.amount(), status.paidAt()));
+                    status.amount(), status.paidAt()));
             case PROCESSING, AWAITING_PAYMENT -> new Attempt.Pending<>("trade_state " + t.tradeState());
             case FAILED -> new Attempt.Rejected<>(Failure.of(FailureReason.PAYMENT_DECLINED, t.tradeState(), null,
                     t.tradeStateDesc(), null));
@@ -293,6 +302,17 @@ public final class WechatPayProvider implements PaymentProvider {
         if (refund.outRefundNo() != null && !refundId.equals(refund.outRefundNo())) {
             return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR,
                     "answer is for out_refund_no " + refund.outRefundNo()));
+        }
+        if (refund.outTradeNo() != null && !orderId.equals(refund.outTradeNo())) {
+            // out_refund_no is unique per merchant, not per order: a refund id already used on another
+            // order gets that order's refund back. It says nothing about money for this order, so it is
+            // never a success; Unknown (not Rejected) because "nothing moved" is not proven either: the
+            // pipeline queries, the query answers the same, and the refund ends in doubt with this reason.
+            LOG.warn("wechat refund {} of {}: answer is for out_trade_no {} (refund id reused on another order?)",
+                    refundId, orderId, refund.outTradeNo());
+            return new Attempt.Unknown<>(Failure.of(FailureReason.IDEMPOTENCY_CONFLICT, null, null,
+                    "refund " + refundId + " belongs to out_trade_no " + refund.outTradeNo() + ", not " + orderId
+                            + ": out_refund_no must be unique per merchant", null));
         }
         return new Attempt.Succeeded<>(WechatStatuses.refundStatus(refund, orderId, refundId));
     }
