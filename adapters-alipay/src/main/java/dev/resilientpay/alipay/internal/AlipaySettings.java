@@ -21,6 +21,7 @@ import okhttp3.HttpUrl;
  * @param gatewayUrl   the gateway endpoint
  * @param appAuthToken ISV token, or {@code null}
  * @param notifyUrl    default notify URL, or {@code null}
+ * @param sellerId     the merchant's Alipay user id notifications must name in {@code seller_id}, or {@code null}
  * @param http         the transport
  * @param clock        the clock for request timestamps and certificate validity
  */
@@ -32,6 +33,7 @@ public record AlipaySettings(
         HttpUrl gatewayUrl,
         String appAuthToken,
         String notifyUrl,
+        String sellerId,
         GatewayHttp http,
         Clock clock) {
 
@@ -69,6 +71,6 @@ public record AlipaySettings(
     public String toString() {
         return "AlipaySettings[appId=" + appId + ", gateway=" + gatewayUrl + ", mode="
                 + (certificates == null ? "public-key" : certificates) + ", appAuthToken="
-                + Redaction.abbreviate(appAuthToken) + ", notifyUrl=" + notifyUrl + "]";
+                + Redaction.abbreviate(appAuthToken) + ", notifyUrl=" + notifyUrl + ", sellerId=" + sellerId + "]";
     }
 }
