@@ -269,15 +269,42 @@ public final class WechatPayProvider implements PaymentProvider {
 
     /**
      * Reverses a payment-code order (WeChat {@code reverse}): an unpaid order is closed, a paid one
-     * refunded. WeChat Pay's answer does not say which, so {@code refunded} is reported as
-     * {@code false}; a query tells.
+     * refunded. WeChat Pay's answer does not say which, so after a successful reverse the order is queried
+     * once, within what is left of the attempt's timeout: a reversed order that carries a
+     * {@code success_time} had been paid, and the reverse returned the money ({@code refunded = true}).
+     * When that query gives no usable answer, the reverse still stands and {@code refunded} is
+     * {@code false} (logged at WARN): the payer is whole either way, only the flag is unknown.
      */
     @Override
     public Attempt<CloseOutcome.Closed> cancel(String orderId, AttemptContext context) {
+        long started = System.nanoTime();
         String path = TRANSACTIONS + "/out-trade-no/" + WechatGateway.encodeSegment(orderId) + "/reverse";
-        return exchange(Operation.CANCEL, orderId, "POST", path,
+        Attempt<CloseOutcome.Closed> reversed = exchange(Operation.CANCEL, orderId, "POST", path,
                 WechatJson.write(new WechatJson.ReverseBody(config.appId(), config.mchId())), context,
                 (status, bytes) -> new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, false)), null);
+        if (!(reversed instanceof Attempt.Succeeded<CloseOutcome.Closed>)) {
+            return reversed;
+        }
+        Duration left = remaining(context, started);
+        Attempt<TradeStatus> after = left.isZero()
+                ? new Attempt.Unknown<>(Failure.of(FailureReason.TIMEOUT, "no time left to query"))
+                : query(orderId, new AttemptContext(context.idempotencyKey(), context.attempt(), left,
+                        context.deadline()));
+        if (after instanceof Attempt.Succeeded<TradeStatus> known) {
+            TradeStatus status = known.value();
+            boolean wasPaid = status.paidAt() != null || status.state() == TradeState.PAID
+                    || status.state() == TradeState.REFUNDED;
+            return new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, wasPaid));
+        }
+        LOG.warn("wechat reverse {}: done, but whether it refunded a payment could not be learned ({})", orderId,
+                after.getClass().getSimpleName());
+        return reversed;
+    }
+
+    /** What is left of {@code context}'s timeout after what ran since {@code startedNanos}; zero when spent. */
+    private static Duration remaining(AttemptContext context, long startedNanos) {
+        Duration left = context.timeout().minusNanos(System.nanoTime() - startedNanos);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override
@@ -341,8 +368,9 @@ public final class WechatPayProvider implements PaymentProvider {
 
     private <T> Attempt<T> exchange(Operation operation, String key, String method, String path, byte[] body,
             AttemptContext context, Answer<T> answer, NotFound<T> notFound) {
+        long started = System.nanoTime();
         HttpOutcome outcome = gateway.send(method, path, body, context.timeout());
-        Attempt<T> attempt = classify(operation, outcome, context, answer, notFound);
+        Attempt<T> attempt = classify(operation, outcome, remaining(context, started), answer, notFound);
         if (attempt instanceof Attempt.Unknown<T> unknown
                 && unknown.failure().reason() == FailureReason.RESPONSE_SIGNATURE_INVALID) {
             // An answer that fails verification is a security event; other per-attempt trouble is
@@ -362,7 +390,11 @@ public final class WechatPayProvider implements PaymentProvider {
         return http + " -> " + attempt.getClass().getSimpleName();
     }
 
-    private <T> Attempt<T> classify(Operation operation, HttpOutcome outcome, AttemptContext context,
+    /**
+     * @param left what is left of the attempt's timeout after the exchange: a platform certificate download
+     *             that verifying the answer needs may take no more (the attempt must end within its timeout)
+     */
+    private <T> Attempt<T> classify(Operation operation, HttpOutcome outcome, Duration left,
             Answer<T> answer, NotFound<T> notFound) {
         if (outcome instanceof HttpOutcome.NotSent notSent) {
             return new Attempt.NotSent<>(Failure.of(FailureReason.NETWORK_ERROR,
@@ -388,7 +420,7 @@ public final class WechatPayProvider implements PaymentProvider {
             FailureReason reason = meaning.reason() != null ? meaning.reason() : FailureReason.PROVIDER_UNAVAILABLE;
             return new Attempt.Unknown<>(Failure.of(reason, code, null, message, requestId));
         }
-        SignatureCheck check = verifier.verify(r::header, r.body(), context.timeout());
+        SignatureCheck check = verifier.verify(r::header, r.body(), left);
         if (!check.passed()) {
             return new Attempt.Unknown<>(Failure.of(FailureReason.RESPONSE_SIGNATURE_INVALID, code, null,
                     "HTTP " + status + " answer not trusted: " + check.detail(), requestId));
