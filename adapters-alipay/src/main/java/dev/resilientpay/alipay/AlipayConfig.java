@@ -228,12 +228,16 @@ public final class AlipayConfig {
             if (rootSn.isEmpty()) {
                 throw new IllegalArgumentException("alipayRootCertificate holds no RSA-signed certificate");
             }
+            if (!AlipayCertificates.isSigningCertificate(alipay)) {
+                throw new IllegalArgumentException("alipayPublicCertificate must be Alipay's signing certificate"
+                        + " (not a CA certificate, key usage digitalSignature)");
+            }
             if (!AlipayCertificates.isTrusted(alipay, alipayChain, roots, clock.instant())) {
                 throw new IllegalArgumentException("alipayPublicCertificate is expired or not issued under"
                         + " alipayRootCertificate");
             }
             return new AlipaySettings.CertificateMode(AlipayCertificates.sn(app), rootSn,
-                    AlipayCertificates.sn(alipay), roots);
+                    AlipayCertificates.sn(alipay), alipay.getSubjectX500Principal(), roots);
         }
 
         private static void requireNotAppKey(String field, PublicKey key, PrivateKey privateKey) {

@@ -190,8 +190,11 @@ public final class AlipayGateway {
     }
 
     /**
-     * Fetches the Alipay certificate {@code sn} and trusts it only if its SN matches and it chains up
-     * to the configured root: the root, not the download's own answer, is what makes it trustworthy.
+     * Fetches the Alipay certificate {@code sn} and trusts it only if its SN matches, it is a signing
+     * certificate with the configured Alipay certificate's subject, and it chains up to the configured
+     * root (JDK PKIX): the root, not the download's own answer, is what makes it trustworthy, and the
+     * subject is what makes it Alipay's: any other certificate under the same root (another company's,
+     * an intermediate CA) is not a key Alipay answers with.
      */
     private RsaSha256.Verifier download(String sn, Duration budget) {
         ObjectNode biz = AlipayJson.MAPPER.createObjectNode().put("alipay_cert_sn", sn);
@@ -228,6 +231,14 @@ public final class AlipayGateway {
             X509Certificate leaf = AlipayCertificates.leaf(chain);
             if (!sn.equals(AlipayCertificates.sn(leaf))) {
                 log.warn("alipay certificate download for {} returned another certificate", sn);
+                return null;
+            }
+            if (!leaf.getSubjectX500Principal().equals(settings.certificates().alipaySubject())) {
+                log.warn("alipay certificate {} is not issued to the configured Alipay certificate's subject", sn);
+                return null;
+            }
+            if (!AlipayCertificates.isSigningCertificate(leaf)) {
+                log.warn("alipay certificate {} is not a signing certificate (CA, or no digitalSignature usage)", sn);
                 return null;
             }
             if (!AlipayCertificates.isTrusted(leaf, chain, settings.certificates().roots(), now())) {

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 import okhttp3.HttpUrl;
 
 /**
@@ -53,11 +54,15 @@ public record AlipaySettings(
      * @param appCertSn           {@code app_cert_sn} sent with every request
      * @param rootCertSn          {@code alipay_root_cert_sn} sent with every request
      * @param alipayCertSn        SN of the configured Alipay public certificate
+     * @param alipaySubject       subject of the configured Alipay public certificate: a downloaded Alipay
+     *                            certificate must carry the same one
      * @param roots               the trusted Alipay root certificates
      */
-    public record CertificateMode(String appCertSn, String rootCertSn, String alipayCertSn, List<X509Certificate> roots) {
+    public record CertificateMode(String appCertSn, String rootCertSn, String alipayCertSn,
+                                  X500Principal alipaySubject, List<X509Certificate> roots) {
         /** Copies the roots. */
         public CertificateMode {
+            Objects.requireNonNull(alipaySubject, "alipaySubject");
             roots = List.copyOf(roots);
         }
 
