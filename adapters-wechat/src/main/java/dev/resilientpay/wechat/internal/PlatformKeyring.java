@@ -205,12 +205,12 @@ public final class PlatformKeyring {
                 missDownloads.removeFirst();
             }
             if (missDownloads.size() >= MISS_BUDGET) {
-                LOG.warn("wechat: unknown Wechatpay-Serial {}: certificate download budget used up", serial);
+                LOG.warn("wechat: unknown Wechatpay-Serial {}: certificate download budget used up", LogSafe.of(serial));
                 return false;
             }
             recentMisses.put(serial, now);
             missDownloads.addLast(now);
-            LOG.debug("wechat: unknown Wechatpay-Serial {}: downloading platform certificates", serial);
+            LOG.debug("wechat: unknown Wechatpay-Serial {}: downloading platform certificates", LogSafe.of(serial));
             download(deadline);
             return current(serial) != null;
         } finally {
