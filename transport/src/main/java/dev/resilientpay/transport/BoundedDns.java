@@ -34,6 +34,8 @@ final class BoundedDns implements Dns {
 
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
     private final Dns delegate;
 
     BoundedDns(Dns delegate) {
@@ -63,6 +65,9 @@ final class BoundedDns implements Dns {
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+        if (isIpLiteral(hostname)) {
+            return delegate.lookup(hostname); // nothing to resolve: no network, no hand-off
+        }
         Long deadline = DEADLINE.get();
         long wait = deadline == null ? DEFAULT_WAIT.toNanos() : deadline - System.nanoTime();
         if (wait <= 0) {
@@ -87,6 +92,10 @@ final class BoundedDns implements Dns {
             failed.initCause(e.getCause());
             throw failed;
         }
+    }
+
+    private static boolean isIpLiteral(String hostname) {
+        return hostname.indexOf(':') >= 0 || IPV4.matcher(hostname).matches();
     }
 
     private static ExecutorService resolvers() {
