@@ -1,0 +1,43 @@
+package dev.resilientpay.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings of the model that are reported to the pipeline's owner and not fixed yet, by invariant
+ * tag. While a finding is listed here the properties count its violations (jqwik statistics
+ * "known findings") instead of failing, so that every build still looks for <em>new</em> ones; its
+ * named regression test in {@link ModelFindingsTest} is {@code @Disabled} with the finding number.
+ * When the pipeline is fixed: delete the line here, enable the test.
+ *
+ * <p>{@code -Dresilientpay.model.strict=true} tolerates nothing (every violation fails).
+ */
+final class KnownFindings {
+
+    /** Tag to finding; see docs/pending/model.md and docs/reliability.md. */
+    static final Map<String, String> TOLERATED = new LinkedHashMap<>();
+
+    static {
+        TOLERATED.put("ledger-paid-after-reversal", "finding 1: a PAID notification delivered after the deadline cancel "
+                + "reversed the charge overwrites Failed(PAYMENT_REVERSED) with Paid");
+        TOLERATED.put("paid-after-reversal", "finding 1, as replayed by resolve()/pay() from the ledger");
+        TOLERATED.put("code-resent-after-failed-not-sent", "finding 2: a payment-code pay whose send may have reached the "
+                + "gateway ends Failed(NOT_SENT) (\"never created\"), a retryable reason, so the next pay() of the same "
+                + "request re-sends the one-time code");
+        TOLERATED.put("deadline-last-query", "finding 3: the query right before the deadline cancel gets the cancel "
+                + "policy's attempt timeout on top of the documented bound (policy deadline + cancel deadline)");
+    }
+
+    private KnownFindings() {}
+
+    static boolean strict() {
+        return Boolean.getBoolean("resilientpay.model.strict");
+    }
+
+    /** The violations that fail the property: all of them when strict, else those of no known finding. */
+    static List<String> failing(List<String> violations) {
+        return strict() ? violations
+                : violations.stream().filter(v -> !TOLERATED.containsKey(ScheduleRun.tag(v))).toList();
+    }
+}
