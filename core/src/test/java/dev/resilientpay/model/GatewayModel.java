@@ -153,6 +153,7 @@ final class GatewayModel implements PaymentProvider {
     private volatile NotificationVerifier client;
     private volatile String phase = "setup";
     private volatile boolean healthy;
+    private volatile boolean crashed;
     /** Who is calling on this thread (pay, resolve, final resolve); recover's pool threads fall back to the phase. */
     static final ThreadLocal<String> CALLER = new ThreadLocal<>();
 
@@ -315,7 +316,18 @@ final class GatewayModel implements PaymentProvider {
                     CALLER.get() != null ? CALLER.get() : phase, phase, time.now()));
         }
         time.advance(latency);
+        if (fault == ModelFault.CRASH) {
+            crashed = true;
+            throw new ModelFault.ProcessCrash();
+        }
         return answer;
+    }
+
+    /** Whether a {@link ModelFault#CRASH} killed the till since the last call; clears the flag. */
+    boolean crashedSinceLastAsked() {
+        boolean was = crashed;
+        crashed = false;
+        return was;
     }
 
     /** Payers who confirm once enough requests have passed (a moment in the gateway's life). */

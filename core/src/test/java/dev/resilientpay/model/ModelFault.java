@@ -39,7 +39,13 @@ enum ModelFault {
     /** Not processed; a forged answer (say "paid") that fails verification ({@code Unknown}). */
     FORGED(false),
     /** Processed and answered honestly after 3 s (a timeout if the attempt has less). */
-    SLOW(true);
+    SLOW(true),
+    /**
+     * Processed, and the till's process dies before the answer arrives: the call never returns
+     * ({@link ProcessCrash} unwinds it), its ledger entry stays in flight under a lease that runs
+     * out, and the schedule goes on with a restarted instance.
+     */
+    CRASH(true);
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     static final Duration LATENCY = Duration.ofMillis(40);
@@ -54,7 +60,7 @@ enum ModelFault {
     /** How long the exchange takes before {@link #answer} (capped by the attempt's timeout). */
     Duration latency(Duration timeout) {
         return switch (this) {
-            case TIMEOUT, REQUEST_LOST -> timeout;
+            case TIMEOUT, REQUEST_LOST, CRASH -> timeout;
             case CONNECT_REFUSED -> Duration.ofMillis(2);
             case SLOW -> SLOW_LATENCY;
             default -> LATENCY;
@@ -70,12 +76,21 @@ enum ModelFault {
             case HTTP_5XX -> unknown(FailureReason.PROVIDER_UNAVAILABLE, "model: HTTP 503");
             case SYSTEM_ERROR, SYSTEM_ERROR_PROCESSED -> new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR,
                     "SYSTEM_ERROR", null, "model: system busy", "model-req"));
-            case TIMEOUT, REQUEST_LOST -> timedOut();
+            case TIMEOUT, REQUEST_LOST, CRASH -> timedOut();
             case RESPONSE_LOST -> unknown(FailureReason.NETWORK_ERROR, "model: sent, answer lost (reset)");
             case MALFORMED -> unknown(FailureReason.PROVIDER_ERROR, "model: malformed answer");
             case BAD_SIGNATURE, STALE, FORGED -> unknown(FailureReason.RESPONSE_SIGNATURE_INVALID,
                     "model: answer not verifiable (" + name() + ")");
         };
+    }
+
+    /** The till's process died in the middle of a call (an {@link Error}, so nothing catches it on the way). */
+    static final class ProcessCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        ProcessCrash() {
+            super("model: the till's process died during this call", null, false, false);
+        }
     }
 
     static <T> Attempt<T> timedOut() {
