@@ -133,6 +133,35 @@ final class GatewayModel implements PaymentProvider {
 
     private record Due(int atRequest, String token) {}
 
+    /** A refund at the gateway: money moves back once, when it succeeds. */
+    private static final class Refund {
+        final String orderId;
+        final String refundId;
+        final Money amount;
+        final int doneAt;
+        RefundState state = RefundState.PROCESSING;
+
+        Refund(String orderId, String refundId, Money amount, int doneAt) {
+            this.orderId = orderId;
+            this.refundId = refundId;
+            this.amount = amount;
+            this.doneAt = doneAt;
+        }
+
+        RefundStatus status() {
+            return new RefundStatus(orderId, refundId, "rf-" + orderId + "-" + refundId, amount, state, null, state.name());
+        }
+    }
+
+    /**
+     * The ground truth of one refund id.
+     *
+     * @param orderId the order the gateway refunded under this id, or {@code null} if none
+     * @param amount  the amount
+     * @param state   PROCESSING or SUCCEEDED, or {@code null} if the gateway has no such refund
+     */
+    record RefundTruth(String orderId, Money amount, RefundState state) {}
+
     private static final String NOTIFICATION_PREFIX = "model-notification:";
     private static final NotificationReply ACK = new NotificationReply(200, "text/plain", "success");
 
@@ -146,6 +175,7 @@ final class GatewayModel implements PaymentProvider {
 
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Set<String> consumedCodes = new HashSet<>();
+    private final Map<String, Refund> refunds = new LinkedHashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private final List<Due> due = new ArrayList<>();
     private final Map<String, Notification> signed = new ConcurrentHashMap<>();
@@ -193,6 +223,23 @@ final class GatewayModel implements PaymentProvider {
         return order == null ? new Truth(null, null, 0, 0) : order.truth();
     }
 
+    /** The refund the gateway holds under {@code refundId} for {@code orderId}'s merchant (per profile). */
+    synchronized RefundTruth refundTruth(String orderId, String refundId) {
+        Refund refund = refunds.get(refundKey(orderId, refundId));
+        return refund == null ? new RefundTruth(null, null, null) : new RefundTruth(refund.orderId, refund.amount, refund.state);
+    }
+
+    /** Money moved back to the payer for {@code orderId} by succeeded refunds. */
+    synchronized long refundedMinor(String orderId) {
+        return refunds.values().stream().filter(r -> r.orderId.equals(orderId) && r.state == RefundState.SUCCEEDED)
+                .mapToLong(r -> r.amount.minorUnits()).sum();
+    }
+
+    /** Alipay keys refunds by (order, out_request_no); WeChat by out_refund_no alone. */
+    private String refundKey(String orderId, String refundId) {
+        return profile.refundIdsPerMerchant ? refundId : orderId + "/" + refundId;
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -236,14 +283,16 @@ final class GatewayModel implements PaymentProvider {
 
     @Override
     public Attempt<RefundStatus> refund(RefundRequest request, AttemptContext context) {
-        return exchange("refund", request.orderId(), null, context, () -> new Attempt.Rejected<>(Failure.of(
-                FailureReason.REFUND_NOT_ALLOWED, "MODEL", null, "the model does not refund", "model-req")));
+        return exchange("refund", request.orderId(), null, context, () -> refundNow(request));
     }
 
     @Override
     public Attempt<RefundStatus> queryRefund(String orderId, String refundId, AttemptContext context) {
-        return exchange("refund-query", orderId, null, context, () -> new Attempt.Succeeded<>(new RefundStatus(orderId,
-                refundId, null, null, RefundState.NOT_FOUND, null, null)));
+        return exchange("refund-query", orderId, null, context, () -> {
+            Refund refund = refunds.get(refundKey(orderId, refundId));
+            return new Attempt.Succeeded<>(refund == null ? new RefundStatus(orderId, refundId, null, null,
+                    RefundState.NOT_FOUND, null, null) : refund.status());
+        });
     }
 
     @Override
@@ -330,8 +379,13 @@ final class GatewayModel implements PaymentProvider {
         return was;
     }
 
-    /** Payers who confirm once enough requests have passed (a moment in the gateway's life). */
+    /** Payers who confirm, and refunds that complete, once enough requests have passed. */
     private void payersAct(int index) {
+        for (Refund refund : refunds.values()) {
+            if (refund.state == RefundState.PROCESSING && (healthy || index >= refund.doneAt)) {
+                refund.state = RefundState.SUCCEEDED;
+            }
+        }
         for (Order order : orders.values()) {
             if (!healthy && order.payAt >= 0 && index >= order.payAt && (order.state == State.CREATED || order.state == State.PAYING)) {
                 charge(order, index);
@@ -444,6 +498,31 @@ final class GatewayModel implements PaymentProvider {
             default -> new Attempt.Rejected<>(Failure.of(FailureReason.ORDER_CLOSED,
                     profile == Profile.ALIPAY ? "ACQ.TRADE_HAS_CLOSE" : "ORDERCLOSED", null, "order closed", "model-req"));
         };
+    }
+
+    private Attempt<RefundStatus> refundNow(RefundRequest request) {
+        Refund existing = refunds.get(refundKey(request.orderId(), request.refundId()));
+        if (existing != null) {
+            // The gateway answers a known refund id with that refund, whichever order it belongs to
+            // (WeChat's out_refund_no is unique per merchant).
+            return new Attempt.Succeeded<>(existing.status());
+        }
+        Order order = orders.get(request.orderId());
+        if (order == null || order.state != State.PAID) {
+            return new Attempt.Rejected<>(Failure.of(FailureReason.REFUND_NOT_ALLOWED,
+                    profile == Profile.ALIPAY ? "ACQ.TRADE_STATUS_ERROR" : "INVALID_REQUEST", null,
+                    "order not paid", "model-req"));
+        }
+        long already = refunds.values().stream().filter(r -> r.orderId.equals(order.id))
+                .mapToLong(r -> r.amount.minorUnits()).sum();
+        if (already + request.amount().minorUnits() > order.charged.minorUnits()) {
+            return new Attempt.Rejected<>(Failure.of(FailureReason.REFUND_AMOUNT_EXCEEDED,
+                    profile == Profile.ALIPAY ? "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" : "INVALID_REQUEST", null,
+                    "refund exceeds the paid amount", "model-req"));
+        }
+        Refund refund = new Refund(order.id, request.refundId(), request.amount(), requests.size() + 1 + queryLag);
+        refunds.put(refundKey(order.id, request.refundId()), refund);
+        return new Attempt.Succeeded<>(refund.status());
     }
 
     private Attempt<TradeStatus> queryNow(String orderId) {

@@ -177,6 +177,31 @@ class ModelFindingsTest {
         assertThat(time.since(start)).isLessThanOrEqualTo(Policies.defaults().of(Operation.CREATE_ORDER).deadline());
     }
 
+    /**
+     * Finding 5. Shrunk schedule: ALIPAY (and WECHAT) payment-code or QR order that is not paid;
+     * faults: request 1 HTTP 5XX; steps: pay(o-1); refund(o-1, r-1, 10.00). The refund's first send
+     * is unknown, the refund query says "no such refund", the re-send is refused definitely (order not
+     * paid); the pipeline takes the refusal of a re-send as no proof and loops query/re-send to its
+     * send cap: InDoubt, and the same again on every later refund() and recover(), with a healthy
+     * gateway. Expected: a definite refusal after a verified "no such refund" is definite:
+     * Failed(REFUND_NOT_ALLOWED).
+     */
+    @Test
+    @Disabled("finding 5: a refund refused after a verified \"no such refund\" stays InDoubt for good")
+    void refundRefusedAfterAVerifiedNoSuchRefundIsFailed() {
+        provider.onRefund(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE), Answers.rejected(FailureReason.REFUND_NOT_ALLOWED))
+                .onQueryRefund(Answers.refund(ORDER, "r-1", dev.resilientpay.RefundState.NOT_FOUND, null));
+        PaymentClient client = client();
+        dev.resilientpay.RefundRequest refund = dev.resilientpay.RefundRequest.builder().orderId(ORDER).refundId("r-1")
+                .amount(Money.cny(1000)).orderAmount(AMOUNT).reason("model").build();
+
+        client.refund(refund);
+        dev.resilientpay.RefundOutcome again = client.refund(refund);
+
+        assertThat(again).isInstanceOfSatisfying(dev.resilientpay.RefundOutcome.Failed.class,
+                f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.REFUND_NOT_ALLOWED));
+    }
+
     /** The till's process dying in the middle of a call: an Error, so nothing on the way catches it. */
     private static final class CrashedTill extends Error {
         private static final long serialVersionUID = 1L;

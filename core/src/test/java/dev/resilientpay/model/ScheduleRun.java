@@ -9,6 +9,9 @@ import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.PaymentRequest;
+import dev.resilientpay.RefundOutcome;
+import dev.resilientpay.RefundRequest;
+import dev.resilientpay.RefundState;
 import dev.resilientpay.Policies;
 import dev.resilientpay.spi.LedgerEntry;
 import dev.resilientpay.spi.LedgerKey;
@@ -44,9 +47,15 @@ final class ScheduleRun {
      * @param elapsed virtual time it took
      * @param alone   whether no other call ran at the same time (its elapsed time is its own)
      * @param truth   the gateway's truth right after it returned
+     * @param refund  for a refund outcome, the gateway's refund under its id right after it returned
      */
     record Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
-                    boolean alone, GatewayModel.Truth truth) {
+                    boolean alone, GatewayModel.Truth truth, GatewayModel.RefundTruth refund) {
+        Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
+                 boolean alone, GatewayModel.Truth truth) {
+            this(step, call, orderId, outcome, thrown, elapsed, alone, truth, null);
+        }
+
         @Override
         public String toString() {
             return "[" + step + "] " + call + " " + orderId + " -> "
@@ -61,6 +70,8 @@ final class ScheduleRun {
     private final PaymentLedger ledger;
     private final List<Observed> observed = new ArrayList<>();
     private final TreeSet<Integer> usedOrders = new TreeSet<>();
+    /** The first refund request of each (order, refund id), in order of use. */
+    private final java.util.Map<String, RefundRequest> refundRequests = new java.util.LinkedHashMap<>();
     private final Policies policies = Policies.defaults();
     private PaymentClient client;
     private int instances;
@@ -109,6 +120,12 @@ final class ScheduleRun {
                 PaymentClient last = client;
                 observed.add(call(name, "final resolve", Step.ORDERS[order], true, () -> last.resolve(Step.ORDERS[order])));
             }
+            for (RefundRequest refund : refundRequests.values()) {
+                String name = "final refund " + refund.orderId() + "/" + refund.refundId();
+                model.phase(name);
+                PaymentClient last = client;
+                observed.add(call(name, "final refund", refund.orderId(), true, () -> last.refund(refund)));
+            }
         } finally {
             client.close();
         }
@@ -153,13 +170,20 @@ final class ScheduleRun {
             Instant started = time.now();
             try {
                 for (Outcome outcome : client.recover()) {
-                    String orderId = outcome instanceof PaymentOutcome p ? orderIdOf(p) : "?";
+                    String orderId = orderIdOf(outcome);
                     observed.add(new Observed(name, "recover", orderId, outcome, null, time.since(started), false,
-                            model.truth(orderId)));
+                            model.truth(orderId), refundTruth(outcome)));
                 }
             } catch (RuntimeException | Error e) {
                 observed.add(new Observed(name, "recover", "*", null, e, time.since(started), false, null));
             }
+        } else if (step instanceof Step.Refund refund) {
+            usedOrders.add(refund.order());
+            RefundRequest request = RefundRequest.builder().orderId(Step.ORDERS[refund.order()])
+                    .refundId("r-" + (refund.refundId() + 1)).amount(refund.full() ? AMOUNT : Money.cny(1000))
+                    .orderAmount(AMOUNT).reason("model").build();
+            refundRequests.putIfAbsent(request.orderId() + "/" + request.refundId(), request);
+            observed.add(call(name, "refund", request.orderId(), true, () -> client.refund(request)));
         } else if (step instanceof Step.Notify) {
             model.deliverPendingNotifications();
         } else if (step instanceof Step.ForgedNotification forged) {
@@ -185,7 +209,8 @@ final class ScheduleRun {
         if (outcome instanceof PaymentOutcome.AwaitingPayer && call.equals("pay")) {
             model.shown(orderId); // the till shows the QR code: now the payer can scan it
         }
-        return new Observed(step, call, orderId, outcome, thrown, time.since(started), alone, model.truth(orderId));
+        return new Observed(step, call, orderId, outcome, thrown, time.since(started), alone, model.truth(orderId),
+                refundTruth(outcome));
     }
 
     private static List<Observed> concurrently(List<Supplier<Observed>> calls) {
@@ -255,6 +280,10 @@ final class ScheduleRun {
             out.add(v("no-outcome", "no outcome: " + o));
             return;
         }
+        if (o.outcome() instanceof RefundOutcome refund) {
+            checkRefund(o, refund, out);
+            return;
+        }
         GatewayModel.Truth truth = o.truth();
         if (o.outcome() instanceof PaymentOutcome.Paid paid) {
             if (truth.state() == GatewayModel.State.REVERSED) {
@@ -290,6 +319,69 @@ final class ScheduleRun {
         }
     }
 
+    private GatewayModel.RefundTruth refundTruth(Outcome outcome) {
+        return outcome instanceof RefundOutcome refund ? model.refundTruth(orderIdOf(refund), refundIdOf(refund)) : null;
+    }
+
+    private static String refundIdOf(RefundOutcome outcome) {
+        if (outcome instanceof RefundOutcome.Refunded r) {
+            return r.status().refundId();
+        }
+        if (outcome instanceof RefundOutcome.Processing p) {
+            return p.status().refundId();
+        }
+        if (outcome instanceof RefundOutcome.Failed f) {
+            return f.refundId();
+        }
+        return ((RefundOutcome.InDoubt) outcome).refundId();
+    }
+
+    private void checkRefund(Observed o, RefundOutcome outcome, List<String> out) {
+        String orderId;
+        String refundId;
+        if (outcome instanceof RefundOutcome.Refunded r) {
+            orderId = r.status().orderId();
+            refundId = r.status().refundId();
+        } else if (outcome instanceof RefundOutcome.Processing p) {
+            orderId = p.status().orderId();
+            refundId = p.status().refundId();
+        } else if (outcome instanceof RefundOutcome.Failed f) {
+            orderId = f.orderId();
+            refundId = f.refundId();
+        } else {
+            orderId = ((RefundOutcome.InDoubt) outcome).orderId();
+            refundId = ((RefundOutcome.InDoubt) outcome).refundId();
+        }
+        GatewayModel.RefundTruth truth = o.refund();
+        RefundRequest asked = refundRequests.get(orderId + "/" + refundId);
+        boolean movedForThisOrder = orderId.equals(truth.orderId()) && truth.state() != null;
+        String where = o + "; gateway refund " + truth;
+        if (!orderId.equals(o.orderId())) {
+            out.add(v("refund-wrong-order", "refund outcome names another order: " + where));
+        } else if (outcome instanceof RefundOutcome.Refunded) {
+            if (!movedForThisOrder || truth.state() != RefundState.SUCCEEDED || asked == null
+                    || !asked.amount().equals(truth.amount())) {
+                out.add(v("refund-not-moved", "Refunded but the gateway did not refund this order that amount: " + where));
+            }
+        } else if (outcome instanceof RefundOutcome.Processing) {
+            if (!movedForThisOrder) {
+                out.add(v("refund-processing-unknown", "refund Processing but the gateway has no such refund of this order: " + where));
+            }
+        } else if (outcome instanceof RefundOutcome.Failed f && f.failure().reason() != FailureReason.IDEMPOTENCY_CONFLICT) {
+            if (movedForThisOrder) {
+                out.add(v("refund-failed-but-moved", "refund Failed but the gateway accepted it: " + where));
+            }
+        } else if (outcome instanceof RefundOutcome.InDoubt && o.call().equals("final refund")) {
+            out.add(v(truth.state() == null ? "refund-in-doubt-never-created" : "refund-final-in-doubt",
+                    "refund still InDoubt with a healthy gateway: " + where));
+        }
+        if (o.alone() && o.elapsed().compareTo(policies.of(Operation.REFUND).deadline()) > 0) {
+            boolean afterCrash = observed.stream().anyMatch(c -> c.orderId().equals(o.orderId())
+                    && c.call().endsWith("(process died)"));
+            out.add(v(afterCrash ? "deadline-after-takeover" : "deadline", "refund overran its deadline: " + where));
+        }
+    }
+
     /** The documented bound: the policy's deadline, plus the cancel policy's deadline for payment codes. */
     Duration bound() {
         return schedule.paymentCode()
@@ -304,6 +396,9 @@ final class ScheduleRun {
 
     private void checkLedger(String orderId, List<String> out) {
         GatewayModel.Truth truth = model.truth(orderId);
+        if (truth.charged() != null && model.refundedMinor(orderId) > truth.charged().minorUnits()) {
+            out.add(v("refunded-too-much", orderId + " refunded " + model.refundedMinor(orderId) + " fen of " + truth.charged()));
+        }
         if (truth.charges() > 1) {
             out.add(v("charged-twice", orderId + " charged " + truth.charges() + " times"));
         }
@@ -393,7 +488,19 @@ final class ScheduleRun {
         return outcome.getClass().getSimpleName();
     }
 
-    private static String orderIdOf(PaymentOutcome outcome) {
+    private static String orderIdOf(Outcome outcome) {
+        if (outcome instanceof RefundOutcome.Refunded r) {
+            return r.status().orderId();
+        }
+        if (outcome instanceof RefundOutcome.Processing p) {
+            return p.status().orderId();
+        }
+        if (outcome instanceof RefundOutcome.Failed f) {
+            return f.orderId();
+        }
+        if (outcome instanceof RefundOutcome.InDoubt d) {
+            return d.orderId();
+        }
         if (outcome instanceof PaymentOutcome.Paid p) {
             return p.orderId();
         }

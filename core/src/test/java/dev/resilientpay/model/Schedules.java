@@ -56,7 +56,9 @@ final class Schedules {
                 Tuple.of(2, Arbitraries.integers().between(1, 120).map(Step.Recover::new)),
                 Tuple.of(2, Arbitraries.just(new Step.Notify())),
                 Tuple.of(1, order().map(Step.ForgedNotification::new)),
-                Tuple.of(1, order().map(Step.PayRacingResolve::new)));
+                Tuple.of(1, order().map(Step.PayRacingResolve::new)),
+                Tuple.of(2, Combinators.combine(order(), Arbitraries.integers().between(0, 1), Arbitraries.of(false, true))
+                        .as(Step.Refund::new)));
     }
 
     private static Arbitrary<Integer> order() {

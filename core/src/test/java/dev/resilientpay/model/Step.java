@@ -49,6 +49,14 @@ sealed interface Step {
         }
     }
 
+    /** The till refunds {@code refundId} ({@code r-1}, {@code r-2}) of an order: part of it or all. */
+    record Refund(int order, int refundId, boolean full) implements Step {
+        @Override
+        public String toString() {
+            return "refund(" + ORDERS[order] + ", r-" + (refundId + 1) + ", " + (full ? "all" : "10.00") + ")";
+        }
+    }
+
     /** A pay of order {@code order} racing a {@code resolve} of it. */
     record PayRacingResolve(int order) implements Step {
         @Override
