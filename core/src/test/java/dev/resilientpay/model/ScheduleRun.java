@@ -294,9 +294,9 @@ final class ScheduleRun {
         } else if (o.outcome() instanceof PaymentOutcome.Failed failed
                 && failed.failure().reason() != FailureReason.IDEMPOTENCY_CONFLICT) {
             if (truth.holdsMoney()) {
-                out.add(v("charged-failed", "charged order reported Failed: " + o));
+                out.add(v(codeSentTwice(o.orderId()) ? "charged-failed-after-resend" : "charged-failed", "charged order reported Failed: " + o));
             } else if (truth.open() && schedule.paymentCode()) {
-                out.add(v("failed-open", "Failed while the payer can still confirm the payment code: " + o));
+                out.add(v(codeSentTwice(o.orderId()) ? "failed-open-after-resend" : "failed-open", "Failed while the payer can still confirm the payment code: " + o));
             }
         } else if (o.outcome() instanceof PaymentOutcome.AwaitingPayer) {
             if (truth.state() == null || !(truth.open() || truth.holdsMoney())) {
@@ -311,8 +311,7 @@ final class ScheduleRun {
             Duration lastQuery = policies.of(Operation.CANCEL).attemptTimeout();
             if (o.elapsed().compareTo(bound) > 0) {
                 boolean byLastQuery = schedule.paymentCode() && o.elapsed().compareTo(bound.plus(lastQuery)) <= 0;
-                boolean afterCrash = observed.stream().anyMatch(c -> c.orderId().equals(o.orderId())
-                        && c.call().endsWith("(process died)"));
+                boolean afterCrash = crashedOn(o.orderId());
                 out.add(v(afterCrash ? "deadline-after-takeover" : byLastQuery ? "deadline-last-query" : "deadline", "overran its deadline (bound " + bound.toSeconds() + " s = policy deadline"
                         + (schedule.paymentCode() ? " + cancel deadline" : "") + "): " + o));
             }
@@ -376,10 +375,20 @@ final class ScheduleRun {
                     "refund still InDoubt with a healthy gateway: " + where));
         }
         if (o.alone() && o.elapsed().compareTo(policies.of(Operation.REFUND).deadline()) > 0) {
-            boolean afterCrash = observed.stream().anyMatch(c -> c.orderId().equals(o.orderId())
-                    && c.call().endsWith("(process died)"));
+            boolean afterCrash = crashedOn(o.orderId());
             out.add(v(afterCrash ? "deadline-after-takeover" : "deadline", "refund overran its deadline: " + where));
         }
+    }
+
+    /** Whether the till's process died during a request about {@code orderId} (its call was taken over later). */
+    private boolean crashedOn(String orderId) {
+        return model.requests().stream().anyMatch(r -> r.fault() == ModelFault.CRASH && r.orderId().equals(orderId));
+    }
+
+    /** Whether the payment code of {@code orderId} went to the gateway more than once. */
+    private boolean codeSentTwice(String orderId) {
+        return model.requests().stream().filter(r -> r.endpoint().equals("pay") && r.orderId().equals(orderId)
+                && r.told() != Classification.NOT_SENT).count() > 1;
     }
 
     /** The documented bound: the policy's deadline, plus the cancel policy's deadline for payment codes. */
