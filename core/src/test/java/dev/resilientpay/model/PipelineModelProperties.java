@@ -54,7 +54,7 @@ class PipelineModelProperties {
         violations.forEach(v -> Statistics.label("violations").collect(ScheduleRun.tag(v)));
         if (!KnownFindings.failing(violations).isEmpty()) {
             throw new AssertionError(violations.size() + " invariant(s) broken:\n  " + String.join("\n  ", violations)
-                    + "\n" + run.transcript());
+                    + "\n" + schedule + " (jitter seed " + jitterSeed + ")\n" + run.transcript());
         }
     }
 }
