@@ -17,7 +17,7 @@ import net.jqwik.api.statistics.Statistics;
  * ({@code src/test/resources/junit-platform.properties} for CI; {@code -Djqwik.tries.default=100000}
  * for a long run, see docs/reliability.md).
  */
-class PipelineModelProperties {
+class PipelineModelPropertiesTest {
 
     @Property
     void paymentCodeOrdersEndTruthfully(@ForAll("paymentCodeSchedules") Schedule schedule,
