@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 final class DayComparison {
 
     private static final Logger log = LoggerFactory.getLogger(DayComparison.class);
-    private static final int PAGE = 500;
 
     private final BillSource bills;
     private final PaymentLedger ledger;
@@ -50,6 +49,7 @@ final class DayComparison {
     private final Duration tolerance;
     private final Duration lookback;
     private final int rowsInMemory;
+    private final int page;
     private final Path spillDirectory;
     private final Totals.Counter billTotals = new Totals.Counter();
     private final Totals.Counter ledgerTotals = new Totals.Counter();
@@ -59,7 +59,7 @@ final class DayComparison {
     private int fixesLeft;
 
     DayComparison(BillSource bills, PaymentLedger ledger, PaymentClient client, ReconciliationListener listener,
-                  LocalDate day, Duration tolerance, Duration lookback, int rowsInMemory, int maxFixes, Path spillDirectory) {
+                  LocalDate day, Duration tolerance, Duration lookback, int rowsInMemory, int maxFixes, int page, Path spillDirectory) {
         this.bills = bills;
         this.ledger = ledger;
         this.client = client;
@@ -70,6 +70,7 @@ final class DayComparison {
         this.tolerance = tolerance;
         this.lookback = lookback;
         this.rowsInMemory = rowsInMemory;
+        this.page = page;
         this.fixesLeft = maxFixes;
         this.spillDirectory = spillDirectory;
     }
@@ -81,7 +82,7 @@ final class DayComparison {
         try (SortedBill sorted = SortedBill.sort(rows, row -> KeyedRow.of(row, provider, merchant, merchantScoped),
                 rowsInMemory, spillDirectory)) {
             LedgerCursor cursor = new LedgerCursor(ledger, provider, merchant, dayStart.minus(lookback),
-                    dayEnd.plus(tolerance), PAGE);
+                    dayEnd.plus(tolerance), page);
             List<BillRow> group = new ArrayList<>(2);
             while (sorted.peek() != null || cursor.peek() != null) {
                 KeyedRow b = sorted.peek();

@@ -62,6 +62,7 @@ public final class Reconciler {
     private final Duration lookback;
     private final int rowsInMemory;
     private final int maxFixes;
+    private final int ledgerPage;
     private final Path spillDirectory;
 
     private Reconciler(Builder b) {
@@ -73,6 +74,7 @@ public final class Reconciler {
         this.lookback = b.lookback;
         this.rowsInMemory = b.rowsInMemory;
         this.maxFixes = b.maxFixes;
+        this.ledgerPage = b.ledgerPage;
         this.spillDirectory = b.spillDirectory;
     }
 
@@ -98,7 +100,7 @@ public final class Reconciler {
         if (answer instanceof BillAnswer.Ready ready) {
             try (BillRows rows = ready.rows()) {
                 outcome = new ReconciliationOutcome.Reconciled(new DayComparison(bills, ledger, client, listener, day,
-                        cutoffTolerance, lookback, rowsInMemory, maxFixes, spillDirectory).run(rows));
+                        cutoffTolerance, lookback, rowsInMemory, maxFixes, ledgerPage, spillDirectory).run(rows));
             } catch (UncheckedIOException e) {
                 outcome = new ReconciliationOutcome.BillUnusable(day, dev.resilientpay.spi.BillProblem.LOCAL_IO, true,
                         "local copy of the bill could not be read or sorted: " + e.getCause().getMessage());
@@ -144,6 +146,7 @@ public final class Reconciler {
         private Duration lookback = Duration.ofDays(1);
         private int rowsInMemory = 20_000;
         private int maxFixes = 1_000;
+        private int ledgerPage = 500;
         private Path spillDirectory;
 
         private Builder() {}
@@ -253,6 +256,21 @@ public final class Reconciler {
                 throw new IllegalArgumentException("maxFixes must be 0 to 100000, was " + maxFixes);
             }
             this.maxFixes = maxFixes;
+            return this;
+        }
+
+        /**
+         * Ledger entries read per {@link PaymentLedger#scan} call: 100 to 100,000, default 500. Larger pages
+         * mean fewer queries and more memory (one page is held at a time).
+         *
+         * @param entries the page size
+         * @return this builder
+         */
+        public Builder ledgerPageSize(int entries) {
+            if (entries < 100 || entries > 100_000) {
+                throw new IllegalArgumentException("ledgerPageSize must be 100 to 100000, was " + entries);
+            }
+            this.ledgerPage = entries;
             return this;
         }
 
