@@ -104,7 +104,7 @@ public final class Reconciler {
             } catch (UncheckedIOException e) {
                 outcome = new ReconciliationOutcome.BillUnusable(day, dev.resilientpay.spi.BillProblem.LOCAL_IO, true,
                         "local copy of the bill could not be read or sorted: " + e.getCause().getMessage());
-            } catch (LedgerUnavailableException e) {
+            } catch (LedgerUnavailableException | dev.resilientpay.reconciliation.internal.LedgerCursor.OutOfOrderException e) {
                 outcome = new ReconciliationOutcome.LedgerUnavailable(day, e.getMessage());
             }
         } else if (answer instanceof BillAnswer.NotReady notReady) {

@@ -53,7 +53,8 @@ public sealed interface ReconciliationOutcome {
     }
 
     /**
-     * The ledger could not be read; nothing was compared and nothing was changed.
+     * The ledger could not be read, or its {@code scan} was not in key order (a store sorting ids by a
+     * locale collation); the comparison stopped and nothing more was changed.
      *
      * @param day    the day asked for
      * @param detail what happened

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The comparison itself, with bills given row by row and a ledger filled by hand. */
+@SuppressWarnings("unchecked")
 class ReconcilerTest {
 
     private static final LocalDate DAY = LocalDate.parse("2025-06-10");
@@ -181,6 +182,27 @@ class ReconcilerTest {
         assertThat(lines[0]).startsWith("provider,merchant,day,kind,order_id");
         assertThat(lines[1]).contains(",'=cmd,"); // no spreadsheet formula
         assertThat(lines[2]).contains("AMOUNT_DIFFERS,O1,,PAYMENT,1.50,CNY");
+    }
+
+    @Test
+    void aLedgerScanningOutOfKeyOrderStopsTheComparisonInsteadOfInventingDiscrepancies() {
+        Instant t = DAY_START.plus(Duration.ofHours(10));
+        paid("O1", "1.00", t, t);
+        paid("O2", "2.00", t, t);
+        PaymentLedger reversed = (PaymentLedger) java.lang.reflect.Proxy.newProxyInstance(
+                PaymentLedger.class.getClassLoader(), new Class<?>[] {PaymentLedger.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(ledger, args);
+                    if (method.getName().equals("scan")) {
+                        List<LedgerEntry> page = new ArrayList<>((List<LedgerEntry>) result);
+                        java.util.Collections.reverse(page); // as a store sorting by a locale collation might
+                        return page;
+                    }
+                    return result;
+                });
+        ReconciliationOutcome outcome = Reconciler.builder().bills(new ListBills(List.of())).ledger(reversed).build()
+                .reconcile(DAY);
+        assertThat(outcome).isInstanceOfSatisfying(ReconciliationOutcome.LedgerUnavailable.class,
+                u -> assertThat(u.detail()).contains("binary collation"));
     }
 
     @Test

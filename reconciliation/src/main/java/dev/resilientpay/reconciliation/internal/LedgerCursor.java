@@ -46,6 +46,19 @@ public final class LedgerCursor {
             }
             page = entries.iterator();
         }
+        LedgerEntry previous = current;
         current = page.hasNext() ? page.next() : null;
+        if (current != null && previous != null && current.key().id().compareTo(previous.key().id()) <= 0) {
+            // The merge relies on scan's order being String order (binary collation): never guess.
+            throw new OutOfOrderException("ledger scan returned " + current.key().id() + " after "
+                    + previous.key().id() + ": scan must order ids as String.compareTo does (binary collation)");
+        }
+    }
+
+    /** The ledger's scan is not in the key order the comparison needs. */
+    public static final class OutOfOrderException extends RuntimeException {
+        OutOfOrderException(String message) {
+            super(message, null, false, false);
+        }
     }
 }
