@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  *         .ledger(ledger)                      // the ledger the PaymentClient writes
  *         .client(client)                      // optional: lets it bring entries behind the provider up to date
  *         .build();
- * switch (reconciler.reconcile(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1))) {
- *     case ReconciliationOutcome.Reconciled r -> r.report().writeJson(out);
- *     case ReconciliationOutcome.BillNotReady n -> retryLater();
- *     case ReconciliationOutcome.BillUnusable u -> alert(u.problem());
- *     case ReconciliationOutcome.LedgerUnavailable l -> retryLater();
+ * ReconciliationOutcome outcome = reconciler.reconcile(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1));
+ * if (outcome instanceof ReconciliationOutcome.Reconciled r) {
+ *     r.report().writeJson(out);
+ * } else if (outcome instanceof ReconciliationOutcome.BillNotReady) {
+ *     retryLater();                        // BillUnusable (retryable()) and LedgerUnavailable: likewise
  * }
  * }</pre>
  *
