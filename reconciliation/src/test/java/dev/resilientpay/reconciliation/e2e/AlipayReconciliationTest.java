@@ -132,6 +132,25 @@ class AlipayReconciliationTest {
     }
 
     @Test
+    void aMonthlyBillHoldsTheMonthsRowsOnceTheMonthIsOver() {
+        aDayOfBusiness();
+        java.time.YearMonth june = java.time.YearMonth.of(2025, 6);
+        assertThat(provider.bills().monthlyTradeBill(june)).isInstanceOf(dev.resilientpay.spi.BillAnswer.NotReady.class);
+        time.advance(Duration.ofDays(25)); // 5 July
+        dev.resilientpay.spi.BillAnswer answer = provider.bills().monthlyTradeBill(june);
+        assertThat(answer).isInstanceOf(dev.resilientpay.spi.BillAnswer.Ready.class);
+        List<dev.resilientpay.spi.BillRow> rows = new java.util.ArrayList<>();
+        try (dev.resilientpay.spi.BillRows read = ((dev.resilientpay.spi.BillAnswer.Ready) answer).rows()) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).filteredOn(r -> r.type() == dev.resilientpay.spi.BillRow.Type.PAYMENT)
+                .extracting(dev.resilientpay.spi.BillRow::orderId)
+                .containsExactlyInAnyOrder("A1", "A2", "A3", "A4", "A5", "A6", "A7", "Q1");
+        assertThat(rows).filteredOn(r -> r.type() == dev.resilientpay.spi.BillRow.Type.REFUND)
+                .extracting(dev.resilientpay.spi.BillRow::refundId).containsExactlyInAnyOrder("R1", "R2", "R1");
+    }
+
+    @Test
     void aBillOfTodayIsNotReady() {
         Reconciler reconciler = Reconciler.builder().bills(provider.bills()).ledger(ledger).build();
         assertThat(reconciler.reconcile(DAY)).isInstanceOf(ReconciliationOutcome.BillNotReady.class);
