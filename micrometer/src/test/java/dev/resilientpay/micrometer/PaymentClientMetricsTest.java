@@ -104,12 +104,9 @@ class PaymentClientMetricsTest {
     @Test
     void observationIsAChildOfTheCallersObservation() {
         provider.onPay(Answers.awaitingPayer("o-6"));
-        Observation checkout = Observation.start("shop.checkout", observations);
+        Observation checkout = Observation.createNotStarted("shop.checkout", observations);
 
-        try (Observation.Scope scope = checkout.openScope()) {
-            client.pay(qrPay("o-6"));
-        }
-        checkout.stop();
+        checkout.observe(() -> client.pay(qrPay("o-6")));
 
         assertThat(observations).hasObservationWithNameEqualTo("resilientpay.operation").that()
                 .hasParentObservationEqualTo(checkout);
