@@ -19,7 +19,7 @@ import java.io.PrintStream;
  * not have (or the reverse).
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.resilientpay.examples.TillCheckout [-Dexec.args=wechat]
+ * mvn -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.resilientpay.examples.TillCheckout [-Dexec.args=wechat]
  * </pre>
  * The arguments name the wallets of the payers who come to the till (default: one of each). Runs
  * against the embedded simulators; set the variables listed in {@link Sandbox} for a real sandbox
