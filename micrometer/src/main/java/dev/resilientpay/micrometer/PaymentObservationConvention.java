@@ -18,7 +18,10 @@ import io.micrometer.observation.ObservationConvention;
  * }
  * }</pre>
  *
- * <p>Keep low-cardinality key values low: never an order id, refund id, transaction id or amount.
+ * <p>Keep low-cardinality key values low: never an order id, refund id, transaction id or amount. Return
+ * the same keys for every call (a missing value as {@code none}): the key values also tag the
+ * {@code resilientpay.calls} timer, and some registries (Prometheus) refuse one meter name with two sets
+ * of tag keys.
  */
 public interface PaymentObservationConvention extends ObservationConvention<PaymentObservationContext> {
 
