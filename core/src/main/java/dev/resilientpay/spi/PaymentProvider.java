@@ -44,6 +44,18 @@ public interface PaymentProvider {
     }
 
     /**
+     * Whether a successful {@link #cancel} answer says if it refunded a payment (Alipay's
+     * {@code action}). When it does not (WeChat Pay's reverse), the pipeline queries the order after
+     * the cancel, as one more visible attempt, to learn it: a closed order that had been paid carries its
+     * payment time.
+     *
+     * @return {@code true} if {@code Closed.refunded()} from {@link #cancel} is reliable
+     */
+    default boolean cancelReportsRefund() {
+        return true;
+    }
+
+    /**
      * Checks the provider's own rules on a request (id formats, amount limits, supported methods),
      * before anything is sent.
      *
