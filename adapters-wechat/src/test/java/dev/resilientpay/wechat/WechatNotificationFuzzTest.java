@@ -32,11 +32,12 @@ class WechatNotificationFuzzTest {
             .notifyUrl("https://shop.example.com/wechat/notify").clock(CLOCK).build()).notifications();
 
     /**
-     * Input layout: byte 0 (mod 3) picks the mode. 0: the rest is a request as received ({@code Header:
-     * value} lines, an empty line, the body). 1: the rest is the body, signed here with the platform
-     * key. 2: the rest is {@code event_type}, a newline, {@code original_type}, a newline and the
-     * resource plaintext, which the test encrypts with the APIv3 key into an envelope and signs, so that
-     * fuzzing reaches the parsing of decrypted resources.
+     * Input layout: byte 0 (mod 3) picks the mode; the rest is a request ({@code Header: value} lines,
+     * an empty line, the body; without an empty line all of it is the body). 0: the request as received.
+     * 1: the body is signed here with the platform key (at the input's {@code Wechatpay-Timestamp} when
+     * it has one, else now). 2: the body is {@code event_type}, a newline, {@code original_type}, a
+     * newline and the resource plaintext, which the test encrypts with the APIv3 key into an envelope
+     * and signs as in mode 1, so that fuzzing reaches the parsing of decrypted resources.
      */
     @FuzzTest(maxDuration = "10m")
     void everyRequestGetsATypedResult(byte[] input) {
@@ -46,14 +47,14 @@ class WechatNotificationFuzzTest {
         int mode = (input[0] & 0xff) % 3;
         String rest = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
-        String body;
-        if (mode == 0) {
-            FuzzMessage message = FuzzMessage.parse(rest);
-            message.headers().forEach(h -> headers.put(h[0], h[1]));
-            body = message.body();
-        } else {
-            body = mode == 1 ? rest : envelope(rest);
-            headers.putAll(WechatSigning.headers(body, Vectors.PUBLIC_KEY_ID, PLATFORM_KEY, CLOCK.seconds()));
+        FuzzMessage message = FuzzMessage.parse(rest);
+        message.headers().forEach(h -> headers.put(h[0], h[1]));
+        String body = message.body();
+        long signedAt = CLOCK.seconds();
+        if (mode != 0) {
+            body = mode == 1 ? body : envelope(body);
+            signedAt = timestamp(headers.get("Wechatpay-Timestamp"));
+            headers.putAll(WechatSigning.headers(body, Vectors.PUBLIC_KEY_ID, PLATFORM_KEY, signedAt));
         }
 
         NotificationResult result = VERIFIER.verify(headers, body.getBytes(StandardCharsets.UTF_8));
@@ -62,7 +63,18 @@ class WechatNotificationFuzzTest {
         assertThat(result.reply()).isNotNull();
         if (result instanceof NotificationResult.Accepted accepted) {
             assertThat(mode).as("the fuzzer cannot forge the platform's signature").isNotZero();
+            assertThat(signedAt).as("signed within 5 minutes of now")
+                    .isStrictlyBetween(CLOCK.seconds() - 300, CLOCK.seconds() + 300);
             assertThat(accepted.notification().orderId()).isNotNull();
+        }
+    }
+
+    /** The timestamp to sign with: a {@code Wechatpay-Timestamp} line of the input, else now. */
+    private static long timestamp(String header) {
+        try {
+            return header == null ? CLOCK.seconds() : Long.parseLong(header.strip());
+        } catch (NumberFormatException notANumber) {
+            return CLOCK.seconds();
         }
     }
 
