@@ -266,6 +266,8 @@ public final class WechatPayProvider implements PaymentProvider {
      *
      * @param transactionId WeChat Pay's transaction id
      * @param context       the attempt's timeout and deadline
+     * @return the order's status, or why it could not be learned
+     * @throws IllegalArgumentException if the id is {@code .} or {@code ..} (it would change the request path)
      */
     public Attempt<TradeStatus> queryByTransactionId(String transactionId, AttemptContext context) {
         Objects.requireNonNull(transactionId, "transactionId must not be null");

@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class PemKeys {
 
+    /**
+     * The longest text read, checked before anything is decoded: a key is under 4 KiB and a certificate
+     * chain a few KiB, so anything longer is the wrong file (and would only cost time to parse).
+     */
+    public static final int MAX_TEXT_CHARS = 256 * 1024;
+
     private PemKeys() {}
 
     /**
@@ -131,6 +137,10 @@ public final class PemKeys {
     private static String body(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(field + " must not be empty");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT_CHARS + " characters of PEM or"
+                    + " Base64, was " + text.length() + ": is it the right file?");
         }
         StringBuilder b = new StringBuilder(text.length());
         for (String line : text.split("\r?\n|\r")) {
