@@ -78,7 +78,7 @@ public final class PaymentClient implements AutoCloseable {
         }
     }
 
-    /** A new builder; {@link Builder#provider} is required. */
+    /** {@return a new builder; {@link Builder#provider} is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,6 +87,8 @@ public final class PaymentClient implements AutoCloseable {
      * Takes a payment with the default policy of its method ({@link Operation#PAY_BY_CODE} for a
      * payment code, {@link Operation#CREATE_ORDER} otherwise).
      *
+     * @param request the payment; its order id is the idempotency key
+     * @return the outcome: paid, awaiting the payer, failed, or in doubt
      * @throws IllegalArgumentException if {@code request} is null or the provider's rules reject it
      */
     public PaymentOutcome pay(PaymentRequest request) {
@@ -97,6 +99,9 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Takes a payment with {@code policy} instead of the default.
      *
+     * @param request the payment; its order id is the idempotency key
+     * @param policy the policy for this call instead of the client's
+     * @return the outcome: paid, awaiting the payer, failed, or in doubt
      * @throws IllegalArgumentException if an argument is null or the provider's rules reject the request
      */
     public PaymentOutcome pay(PaymentRequest request, OperationPolicy policy) {
@@ -106,33 +111,59 @@ public final class PaymentClient implements AutoCloseable {
         return pipeline.pay(request, policy);
     }
 
-    /** Queries an order; transient failures are retried within the {@link Operation#QUERY} policy. */
+    /**
+     * Queries an order; transient failures are retried within the {@link Operation#QUERY} policy.
+     *
+     * @param orderId the merchant order id
+     * @return the order's status, or why it could not be learned
+     */
     public QueryResult<TradeStatus> query(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.query(orderId);
     }
 
-    /** Closes an unpaid order so it can no longer be paid. */
+    /**
+     * Closes an unpaid order so it can no longer be paid.
+     *
+     * @param orderId the merchant order id
+     * @return the outcome: closed, refunded, failed, or in doubt
+     */
     public CloseOutcome close(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.close(Operation.CLOSE, orderId);
     }
 
-    /** Cancels an order whatever its state: an unpaid one is closed, a paid one refunded in full. */
+    /**
+     * Cancels an order whatever its state: an unpaid one is closed, a paid one refunded in full.
+     *
+     * @param orderId the merchant order id
+     * @return the outcome: closed, refunded, failed, or in doubt
+     */
     public CloseOutcome cancel(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.close(Operation.CANCEL, orderId);
     }
 
-    /** Refunds with the default {@link Operation#REFUND} policy; the refund id makes it happen at most once. */
+    /**
+     * Refunds with the default {@link Operation#REFUND} policy; the refund id makes it happen at most once.
+     *
+     * @param request the refund; its refund id is the idempotency key
+     * @return the refund's outcome
+     */
     public RefundOutcome refund(RefundRequest request) {
         return refund(request, policies.of(Operation.REFUND));
     }
 
-    /** Refunds with {@code policy} instead of the default. */
+    /**
+     * Refunds with {@code policy} instead of the default.
+     *
+     * @param request the refund; its refund id is the idempotency key
+     * @param policy the policy for this call instead of the client's
+     * @return the refund's outcome
+     */
     public RefundOutcome refund(RefundRequest request, OperationPolicy policy) {
         requireNonNull("request", request);
         requireNonNull("policy", policy);
@@ -140,7 +171,13 @@ public final class PaymentClient implements AutoCloseable {
         return pipeline.refund(request, policy);
     }
 
-    /** Queries a refund; transient failures are retried within the {@link Operation#REFUND_QUERY} policy. */
+    /**
+     * Queries a refund; transient failures are retried within the {@link Operation#REFUND_QUERY} policy.
+     *
+     * @param orderId the merchant order id
+     * @param refundId the merchant refund id
+     * @return the refund's status, or why it could not be learned
+     */
     public QueryResult<RefundStatus> queryRefund(String orderId, String refundId) {
         requireId("orderId", orderId);
         requireId("refundId", refundId);
@@ -154,6 +191,10 @@ public final class PaymentClient implements AutoCloseable {
      * {@link Operation#CREATE_ORDER} policy's polling). At the timeout: the recorded
      * {@code AwaitingPayer} if the order still awaits its payer, or {@code InDoubt} if its state was
      * never learned.
+     *
+     * @param orderId the merchant order id
+     * @param timeout how long to wait at most
+     * @return the outcome: paid, awaiting the payer, failed, or in doubt
      */
     public PaymentOutcome awaitPayment(String orderId, Duration timeout) {
         requireId("orderId", orderId);
@@ -165,6 +206,10 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * {@link #awaitPayment} on the client's executor: a background watcher, so that a lost
      * notification never means a lost payment.
+     *
+     * @param orderId the merchant order id
+     * @param timeout how long to wait at most
+     * @return the outcome, completed when known
      */
     public CompletableFuture<PaymentOutcome> awaitPaymentAsync(String orderId, Duration timeout) {
         requireId("orderId", orderId);
@@ -176,6 +221,9 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Finishes an order the ledger holds as in flight or in doubt (queries first, then re-sends,
      * polls or cancels as the answer requires), or refreshes one awaiting its payer.
+     *
+     * @param orderId the merchant order id
+     * @return the outcome: paid, awaiting the payer, failed, or in doubt
      */
     public PaymentOutcome resolve(String orderId) {
         requireId("orderId", orderId);
@@ -186,6 +234,8 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Resolves every unresolved ledger entry — payments and refunds in flight when a process stopped,
      * or left in doubt — and returns their outcomes. Call it at start-up with a durable ledger.
+     *
+     * @return the outcome of every entry resolved
      */
     public List<Outcome> recover() {
         ensureOpen();
@@ -196,12 +246,14 @@ public final class PaymentClient implements AutoCloseable {
      * Verifies notifications: the provider's authenticity checks, then the amount against the order,
      * duplicate detection by notification id, and recording what it proves (which wakes
      * {@link #awaitPayment}).
+     *
+     * @return the verifier for this client's notifications
      */
     public NotificationVerifier notifications() {
         return notifications;
     }
 
-    /** The provider's name ({@code alipay}, {@code wechat}). */
+    /** {@return the provider's name ({@code alipay}, {@code wechat})} */
     public String providerName() {
         return provider.name();
     }

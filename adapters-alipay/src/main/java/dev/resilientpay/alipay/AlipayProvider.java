@@ -47,7 +47,12 @@ public final class AlipayProvider implements PaymentProvider {
         this.notifications = new AlipayNotificationVerifier(config.appId(), gateway::trustedKeys);
     }
 
-    /** A provider for {@code config} (whose keys are already parsed). */
+    /**
+     * A provider for {@code config} (whose keys are already parsed).
+     *
+     * @param config a provider for {@code config} (whose keys are already parsed)
+     * @return a provider for {@code config} (whose keys are already parsed)
+     */
     public static AlipayProvider create(AlipayConfig config) {
         return new AlipayProvider(Objects.requireNonNull(config, "config must not be null"));
     }

@@ -94,7 +94,12 @@ public final class WechatPayProvider implements PaymentProvider {
         this.notifications = new WechatNotificationVerifier(verifier, decryptor, config.mchId(), config.appId());
     }
 
-    /** A provider for one merchant. */
+    /**
+     * A provider for one merchant.
+     *
+     * @param config a provider for one merchant
+     * @return a provider for one merchant
+     */
     public static WechatPayProvider create(WechatPayConfig config) {
         return new WechatPayProvider(Objects.requireNonNull(config, "config must not be null"));
     }
@@ -108,7 +113,7 @@ public final class WechatPayProvider implements PaymentProvider {
         return "wechat";
     }
 
-    /** The configuration (its {@code toString()} holds no secret). */
+    /** {@return the configuration (its {@code toString()} holds no secret)} */
     public WechatPayConfig config() {
         return config;
     }
@@ -235,6 +240,7 @@ public final class WechatPayProvider implements PaymentProvider {
      *
      * @param transactionId WeChat Pay's transaction id
      * @param context       the attempt's timeout and deadline
+     * @return the order's status, or why this attempt could not learn it
      */
     public Attempt<TradeStatus> queryByTransactionId(String transactionId, AttemptContext context) {
         Objects.requireNonNull(transactionId, "transactionId must not be null");

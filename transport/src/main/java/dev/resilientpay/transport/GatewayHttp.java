@@ -43,7 +43,7 @@ public final class GatewayHttp {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** A transport with its own connection pool and the default size cap. */
+    /** {@return a transport with its own connection pool and the default size cap} */
     public static GatewayHttp create() {
         return using(new OkHttpClient(), DEFAULT_MAX_RESPONSE_BYTES);
     }
@@ -52,6 +52,7 @@ public final class GatewayHttp {
      * A transport on {@code base}'s connection pool and dispatcher, with the settings a payment call
      * needs laid over it: no transport-level re-sends, no redirects, short keep-alive.
      *
+     * @return a transport on {@code base}'s connection pool and dispatcher, with the settings a payment call needs laid over it: no transport-level re-sends, no redirects, short keep-alive
      * @param base             the application's shared client (its event listener is replaced)
      * @param maxResponseBytes response size cap, 1 KiB to 16 MiB
      */
@@ -81,6 +82,10 @@ public final class GatewayHttp {
      * Sends {@code request} once and waits at most {@code timeout} for the whole exchange.
      * Never throws for network faults: they come back as {@link HttpOutcome.NotSent} or
      * {@link HttpOutcome.Lost}.
+     *
+     * @param request the request, sent as is
+     * @param timeout how long to wait at most
+     * @return the response, or whether the request may have reached the gateway when none came
      */
     public HttpOutcome execute(Request request, Duration timeout) {
         SendTracker tracker = new SendTracker();
@@ -103,7 +108,7 @@ public final class GatewayHttp {
         }
     }
 
-    /** The underlying client, e.g. for building a second transport with another cap. */
+    /** {@return the underlying client, e.g. for building a second transport with another cap} */
     public OkHttpClient okHttpClient() {
         return client;
     }
