@@ -26,7 +26,12 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /** The largest amount accepted: 10^14 minor units (one trillion yuan), far above any gateway's cap. */
     public static final long MAX_MINOR_UNITS = 1_000_000_000_000_00L;
 
-    /** Validates the amount: positive, at most {@link #MAX_MINOR_UNITS}, currency with a minor unit. */
+    /**
+     * Validates the amount: positive, at most {@link #MAX_MINOR_UNITS}, currency with a minor unit.
+     *
+     * @param currency the ISO 4217 currency
+     * @param minorUnits the amount in the currency's smallest unit, at least 1
+     */
     public Money {
         Objects.requireNonNull(currency, "currency must not be null");
         if (minorUnits <= 0) {
@@ -41,12 +46,23 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         }
     }
 
-    /** {@code amount} minor units of the ISO 4217 currency {@code currencyCode}. */
+    /**
+     * {@code amount} minor units of the ISO 4217 currency {@code currencyCode}.
+     *
+     * @param currencyCode the ISO 4217 currency code, e.g. {@code CNY}
+     * @param minorUnits the amount in the currency's smallest unit, at least 1
+     * @return {@code amount} minor units of the ISO 4217 currency {@code currencyCode}
+     */
     public static Money ofMinor(long minorUnits, String currencyCode) {
         return new Money(minorUnits, currency(currencyCode));
     }
 
-    /** {@code fen} fen of Chinese yuan (CNY). */
+    /**
+     * {@code fen} fen of Chinese yuan (CNY).
+     *
+     * @param fen {@code fen} fen of Chinese yuan (CNY)
+     * @return {@code fen} fen of Chinese yuan (CNY)
+     */
     public static Money cny(long fen) {
         return new Money(fen, CNY);
     }
@@ -54,6 +70,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /**
      * Parses a decimal amount such as {@code "88.88"} exactly.
      *
+     * @param currencyCode the ISO 4217 currency code, e.g. {@code CNY}
+     * @param decimal the amount in major units, e.g. {@code "88.88"}
+     * @return the amount in minor units
      * @throws IllegalArgumentException if the text is not a plain decimal number, has more decimals
      *     than the currency allows, is not positive or is too large
      */
@@ -81,17 +100,22 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         return new Money(minor.longValueExact(), currency);
     }
 
-    /** The amount as a decimal string with exactly the currency's number of decimals ("88.80"). */
+    /** {@return the amount as a decimal string with exactly the currency's number of decimals ("88.80")} */
     public String toDecimalString() {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits()).toPlainString();
     }
 
-    /** The ISO 4217 code, e.g. {@code CNY}. */
+    /** {@return the ISO 4217 code, e.g. {@code CNY}} */
     public String currencyCode() {
         return currency.getCurrencyCode();
     }
 
-    /** Whether this amount is greater than {@code other} (same currency required). */
+    /**
+     * Whether this amount is greater than {@code other} (same currency required).
+     *
+     * @param other whether this amount is greater than {@code other} (same currency required)
+     * @return whether this amount is greater than {@code other} (same currency required)
+     */
     public boolean isGreaterThan(Money other) {
         return compareTo(other) > 0;
     }

@@ -317,56 +317,96 @@ public final class PaymentClient implements AutoCloseable {
 
         private Builder() {}
 
-        /** The provider adapter (required). */
+        /**
+         * The provider adapter (required).
+         *
+         * @param provider the provider adapter (required)
+         * @return this builder
+         */
         public Builder provider(PaymentProvider provider) {
             requireNonNull("provider", provider);
             this.provider = provider;
             return this;
         }
 
-        /** The idempotency ledger; default {@link PaymentLedger#inMemory()}. */
+        /**
+         * The idempotency ledger; default {@link PaymentLedger#inMemory()}.
+         *
+         * @param ledger the idempotency ledger; default {@link PaymentLedger#inMemory()}
+         * @return this builder
+         */
         public Builder ledger(PaymentLedger ledger) {
             requireNonNull("ledger", ledger);
             this.ledger = ledger;
             return this;
         }
 
-        /** Per-operation policies; default {@link Policies#defaults()}. */
+        /**
+         * Per-operation policies; default {@link Policies#defaults()}.
+         *
+         * @param policies per-operation policies; default {@link Policies#defaults()}
+         * @return this builder
+         */
         public Builder policies(Policies policies) {
             requireNonNull("policies", policies);
             this.policies = policies;
             return this;
         }
 
-        /** The circuit breaker; default {@link BreakerPolicy#defaults()}. */
+        /**
+         * The circuit breaker; default {@link BreakerPolicy#defaults()}.
+         *
+         * @param breaker the circuit breaker; default {@link BreakerPolicy#defaults()}
+         * @return this builder
+         */
         public Builder breaker(BreakerPolicy breaker) {
             requireNonNull("breaker", breaker);
             this.breaker = breaker;
             return this;
         }
 
-        /** Adds a listener; may be called several times. */
+        /**
+         * Adds a listener; may be called several times.
+         *
+         * @param listener adds a listener; may be called several times
+         * @return this builder
+         */
         public Builder listener(PaymentListener listener) {
             requireNonNull("listener", listener);
             listeners.add(listener);
             return this;
         }
 
-        /** The clock and sleeper; default {@link TimeSource#system()}. Tests inject a virtual one. */
+        /**
+         * The clock and sleeper; default {@link TimeSource#system()}. Tests inject a virtual one.
+         *
+         * @param timeSource the clock and sleeper; default {@link TimeSource#system()}. Tests inject a virtual one
+         * @return this builder
+         */
         public Builder timeSource(TimeSource timeSource) {
             requireNonNull("timeSource", timeSource);
             this.timeSource = timeSource;
             return this;
         }
 
-        /** The randomness of backoff jitter; default a fresh {@link Random}. */
+        /**
+         * The randomness of backoff jitter; default a fresh {@link Random}.
+         *
+         * @param random the randomness of backoff jitter; default a fresh {@link Random}
+         * @return this builder
+         */
         public Builder random(Random random) {
             requireNonNull("random", random);
             this.random = random;
             return this;
         }
 
-        /** Jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run. */
+        /**
+         * Jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run.
+         *
+         * @param seed jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.random = new Random(seed);
             return this;
@@ -375,6 +415,9 @@ public final class PaymentClient implements AutoCloseable {
         /**
          * Runs {@link #awaitPaymentAsync} watchers; default a cached pool of daemon threads that
          * {@link #close()} stops. A given executor is not shut down by the client.
+         *
+         * @param executor runs {@link #awaitPaymentAsync} watchers; default a cached pool of daemon threads that {@link #close()} stops
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             requireNonNull("executor", executor);
@@ -385,6 +428,7 @@ public final class PaymentClient implements AutoCloseable {
         /**
          * Validates and builds.
          *
+         * @return the client; close it to stop its background watchers
          * @throws IllegalArgumentException if {@code provider} is missing or its name is blank
          */
         public PaymentClient build() {

@@ -9,19 +9,39 @@ import java.time.Duration;
  */
 public interface PaymentListener {
 
-    /** One attempt (send, query, cancel) finished with {@code classification}. */
+    /**
+     * One attempt (send, query, cancel) finished with {@code classification}.
+     *
+     * @param event one attempt (send, query, cancel) finished with {@code classification}
+     */
     default void onAttempt(AttemptFinished event) {}
 
-    /** The pipeline will send the request again after {@code delay}. */
+    /**
+     * The pipeline will send the request again after {@code delay}.
+     *
+     * @param event the pipeline will send the request again after {@code delay}
+     */
     default void onRetryScheduled(RetryScheduled event) {}
 
-    /** A poll (status query of a pending or unknown outcome) returned {@code state}. */
+    /**
+     * A poll (status query of a pending or unknown outcome) returned {@code state}.
+     *
+     * @param event a poll (status query of a pending or unknown outcome) returned {@code state}
+     */
     default void onPoll(PollFinished event) {}
 
-    /** A call finished with its outcome. */
+    /**
+     * A call finished with its outcome.
+     *
+     * @param event a call finished with its outcome
+     */
     default void onOutcome(CallFinished event) {}
 
-    /** The provider's circuit breaker changed state. */
+    /**
+     * The provider's circuit breaker changed state.
+     *
+     * @param event the provider's circuit breaker changed state
+     */
     default void onBreakerStateChange(BreakerStateChanged event) {}
 
     /**

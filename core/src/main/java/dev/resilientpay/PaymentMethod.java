@@ -30,7 +30,11 @@ public sealed interface PaymentMethod {
     record PaymentCode(String authCode) implements PaymentMethod {
         private static final Pattern AUTH_CODE = Pattern.compile("[A-Za-z0-9]{10,64}");
 
-        /** Validates that the code is 10 to 64 letters or digits. */
+        /**
+         * Validates that the code is 10 to 64 letters or digits.
+         *
+         * @param authCode the digits read from the payer's code; never logged in full
+         */
         public PaymentCode {
             Objects.requireNonNull(authCode, "authCode must not be null");
             if (!AUTH_CODE.matcher(authCode).matches()) {
@@ -54,7 +58,11 @@ public sealed interface PaymentMethod {
      * @param payerId WeChat {@code openid} or Alipay {@code buyer_id} / {@code buyer_open_id}
      */
     record InApp(String payerId) implements PaymentMethod {
-        /** Validates that the payer id is present. */
+        /**
+         * Validates that the payer id is present.
+         *
+         * @param payerId WeChat {@code openid} or Alipay {@code buyer_id} / {@code buyer_open_id}
+         */
         public InApp {
             if (payerId == null || payerId.isBlank() || payerId.length() > 128) {
                 throw new IllegalArgumentException("payerId must be 1 to 128 characters");
@@ -73,12 +81,23 @@ public sealed interface PaymentMethod {
      * @param payerClientIp the payer's IP address (WeChat H5 requires it; may be {@code null} for Alipay)
      */
     record Web(Device device, String returnUrl, String payerClientIp) implements PaymentMethod {
-        /** Validates the device. */
+        /**
+         * Validates the device.
+         *
+         * @param device where the browser runs
+         * @param payerClientIp the payer's IP address (WeChat H5 requires it; may be {@code null} for Alipay)
+         * @param returnUrl where the provider sends the payer back afterwards (may be {@code null})
+         */
         public Web {
             Objects.requireNonNull(device, "device must not be null");
         }
 
         /** Where the payer's browser runs. */
-        public enum Device { DESKTOP, MOBILE }
+        public enum Device {
+            /** A desktop browser: Alipay page pay. */
+            DESKTOP,
+            /** A phone's browser: Alipay WAP pay, WeChat H5. */
+            MOBILE
+        }
     }
 }

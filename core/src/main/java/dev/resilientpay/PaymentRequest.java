@@ -35,7 +35,17 @@ public record PaymentRequest(
     static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_\\-|*]{1,64}");
     static final Pattern NOTIFY_URL = Pattern.compile("https?://\\S{1,250}");
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param amount the amount to charge
+     * @param expiresAt when an unpaid order expires, or {@code null} for the provider's default
+     * @param metadata merchant data returned with the payment (Alipay passback_params, WeChat attach)
+     * @param method how the payer pays
+     * @param notifyUrl where the provider posts the result, or {@code null} to use the provider's default
+     * @param orderId merchant order id: 1 to 64 of {@code A-Z a-z 0-9 _ - | *}; providers may narrow it
+     * @param subject what is bought, shown to the payer: 1 to 256 characters
+     */
     public PaymentRequest {
         requireId("orderId", orderId);
         Objects.requireNonNull(amount, "amount must not be null");
@@ -57,7 +67,7 @@ public record PaymentRequest(
         }
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,28 +84,68 @@ public record PaymentRequest(
 
         private Builder() {}
 
-        /** Merchant order id (the idempotency key). */
+        /**
+         * Merchant order id (the idempotency key).
+         *
+         * @param orderId merchant order id: 1 to 64 of {@code A-Z a-z 0-9 _ - | *}; providers may narrow it
+         * @return this builder
+         */
         public Builder orderId(String orderId) { this.orderId = orderId; return this; }
 
-        /** Amount to charge. */
+        /**
+         * Amount to charge.
+         *
+         * @param amount the amount to charge
+         * @return this builder
+         */
         public Builder amount(Money amount) { this.amount = amount; return this; }
 
-        /** What is bought. */
+        /**
+         * What is bought.
+         *
+         * @param subject what is bought, shown to the payer: 1 to 256 characters
+         * @return this builder
+         */
         public Builder subject(String subject) { this.subject = subject; return this; }
 
-        /** How the payer pays. */
+        /**
+         * How the payer pays.
+         *
+         * @param method how the payer pays
+         * @return this builder
+         */
         public Builder method(PaymentMethod method) { this.method = method; return this; }
 
-        /** Where the provider posts the result (overrides the provider's default). */
+        /**
+         * Where the provider posts the result (overrides the provider's default).
+         *
+         * @param notifyUrl where the provider posts the result, or {@code null} to use the provider's default
+         * @return this builder
+         */
         public Builder notifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; return this; }
 
-        /** When an unpaid order expires. */
+        /**
+         * When an unpaid order expires.
+         *
+         * @param expiresAt when an unpaid order expires, or {@code null} for the provider's default
+         * @return this builder
+         */
         public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
 
-        /** Adds one metadata entry, returned with the payment. */
+        /**
+         * Adds one metadata entry, returned with the payment.
+         *
+         * @param key the metadata key
+         * @param value the value
+         * @return this builder
+         */
         public Builder metadata(String key, String value) { metadata.put(key, value); return this; }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the immutable request
+         */
         public PaymentRequest build() {
             return new PaymentRequest(orderId, amount, subject, method, notifyUrl, expiresAt, metadata);
         }

@@ -29,7 +29,18 @@ public record LedgerEntry(
         Instant startedAt,
         Instant updatedAt) {
 
-    /** Validates that exactly one request is present. */
+    /**
+     * Validates that exactly one request is present.
+     *
+     * @param fingerprint hash of the request's canonical fields
+     * @param key idempotency key: {@code pay:<orderId>} or {@code refund:<orderId>:<refundId>}
+     * @param outcome the last outcome, or {@code null} while in flight
+     * @param payment the payment request, or {@code null} for a refund
+     * @param refund the refund request, or {@code null} for a payment
+     * @param startedAt when the first call began
+     * @param state where the call stands
+     * @param updatedAt when the entry last changed
+     */
     public LedgerEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -39,12 +50,19 @@ public record LedgerEntry(
         }
     }
 
-    /** The merchant order id. */
+    /** {@return the merchant order id} */
     public String orderId() {
         return payment != null ? payment.orderId() : refund.orderId();
     }
 
-    /** This entry in {@code state} with {@code outcome}, updated at {@code now}. */
+    /**
+     * This entry in {@code state} with {@code outcome}, updated at {@code now}.
+     *
+     * @param now the time of the update
+     * @param outcome the last outcome, or {@code null} while in flight
+     * @param state where the call stands
+     * @return this entry in {@code state} with {@code outcome}, updated at {@code now}
+     */
     public LedgerEntry with(LedgerState state, Outcome outcome, Instant now) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, startedAt, now);
     }

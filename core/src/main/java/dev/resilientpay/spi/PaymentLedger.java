@@ -17,6 +17,8 @@ public interface PaymentLedger {
      * A new ledger in this process's memory: the default. It prevents duplicate charges within one
      * process; to survive restarts (and let {@code recover()} finish calls a crash interrupted), use a
      * durable implementation.
+     *
+     * @return a new ledger in this process's memory: the default
      */
     static PaymentLedger inMemory() {
         return new dev.resilientpay.internal.InMemoryPaymentLedger();
@@ -33,16 +35,29 @@ public interface PaymentLedger {
     /**
      * Records a call's outcome: {@link LedgerState#COMPLETED}, or {@link LedgerState#IN_DOUBT} for an
      * in-doubt outcome. May be called again when a later query or notification learns more.
+     *
+     * @param key the order id or refund id the call is recorded under
+     * @param outcome the final outcome
+     * @param state {@link LedgerState#COMPLETED} or {@link LedgerState#IN_DOUBT}
      */
     void complete(String key, Outcome outcome, LedgerState state);
 
-    /** Forgets a key whose request provably never reached the provider, so it may be sent afresh. */
+    /**
+     * Forgets a key whose request provably never reached the provider, so it may be sent afresh.
+     *
+     * @param key forgets a key whose request provably never reached the provider, so it may be sent afresh
+     */
     void release(String key);
 
-    /** The entry of {@code key}, if any. */
+    /**
+     * The entry of {@code key}, if any.
+     *
+     * @param key the entry of {@code key}, if any
+     * @return the entry of {@code key}, if any
+     */
     Optional<LedgerEntry> find(String key);
 
-    /** Every entry still {@link LedgerState#IN_FLIGHT} or {@link LedgerState#IN_DOUBT}. */
+    /** {@return every entry still {@link LedgerState#IN_FLIGHT} or {@link LedgerState#IN_DOUBT}} */
     List<LedgerEntry> unresolved();
 
     /** What {@link #begin} found. */

@@ -18,7 +18,12 @@ public sealed interface WechatPaySimulatorRefundScript {
      * too, then the refund becomes {@code finalStatus}.
      */
     record SettlesAfterQueries(String finalStatus, int queries) implements WechatPaySimulatorRefundScript {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param finalStatus {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}
+         * @param queries how many queries answer "still paying" first
+         */
         public SettlesAfterQueries {
             requireFinal(finalStatus);
             if (queries < 0) {
@@ -29,7 +34,11 @@ public sealed interface WechatPaySimulatorRefundScript {
 
     /** The refund request itself already answers {@code finalStatus}. */
     record SettlesAtOnce(String finalStatus) implements WechatPaySimulatorRefundScript {
-        /** Validates the status. */
+        /**
+         * Validates the status.
+         *
+         * @param finalStatus {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}
+         */
         public SettlesAtOnce {
             requireFinal(finalStatus);
         }
@@ -40,7 +49,13 @@ public sealed interface WechatPaySimulatorRefundScript {
 
     /** The refund request is refused with {@code status} and {@code code}; no refund is created. */
     record Rejected(int status, String code, String message) implements WechatPaySimulatorRefundScript {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param code the code
+         * @param message the provider's message, or {@code null}
+         * @param status the HTTP status to answer, 400 to 599
+         */
         public Rejected {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("status must be an HTTP error status, was " + status);
@@ -50,32 +65,54 @@ public sealed interface WechatPaySimulatorRefundScript {
         }
     }
 
-    /** {@link SettlesAtOnce} with {@code SUCCESS}. */
+    /** {@return {@link SettlesAtOnce} with {@code SUCCESS}} */
     static WechatPaySimulatorRefundScript succeedsAtOnce() {
         return new SettlesAtOnce("SUCCESS");
     }
 
-    /** {@link SettlesAfterQueries} with {@code SUCCESS}. */
+    /**
+     * {@link SettlesAfterQueries} with {@code SUCCESS}.
+     *
+     * @param queries how many queries answer "still paying" first
+     * @return {@link SettlesAfterQueries} with {@code SUCCESS}
+     */
     static WechatPaySimulatorRefundScript succeedsAfterQueries(int queries) {
         return new SettlesAfterQueries("SUCCESS", queries);
     }
 
-    /** {@link SettlesAfterQueries} with {@code CLOSED}. */
+    /**
+     * {@link SettlesAfterQueries} with {@code CLOSED}.
+     *
+     * @param queries how many queries answer "still paying" first
+     * @return {@link SettlesAfterQueries} with {@code CLOSED}
+     */
     static WechatPaySimulatorRefundScript closesAfterQueries(int queries) {
         return new SettlesAfterQueries("CLOSED", queries);
     }
 
-    /** {@link SettlesAfterQueries} with {@code ABNORMAL} (needs merchant action). */
+    /**
+     * {@link SettlesAfterQueries} with {@code ABNORMAL} (needs merchant action).
+     *
+     * @param queries how many queries answer "still paying" first
+     * @return {@link SettlesAfterQueries} with {@code ABNORMAL} (needs merchant action)
+     */
     static WechatPaySimulatorRefundScript abnormalAfterQueries(int queries) {
         return new SettlesAfterQueries("ABNORMAL", queries);
     }
 
-    /** {@link StaysProcessing}. */
+    /** {@return {@link StaysProcessing}} */
     static WechatPaySimulatorRefundScript staysProcessing() {
         return new StaysProcessing();
     }
 
-    /** {@link Rejected}, e.g. {@code rejectedWith(403, "NOT_ENOUGH", "商户可用余额不足")}. */
+    /**
+     * {@link Rejected}, e.g. {@code rejectedWith(403, "NOT_ENOUGH", "商户可用余额不足")}.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
+     * @return {@link Rejected}, e.g. {@code rejectedWith(403, "NOT_ENOUGH", "商户可用余额不足")}
+     */
     static WechatPaySimulatorRefundScript rejectedWith(int status, String code, String message) {
         return new Rejected(status, code, message);
     }
