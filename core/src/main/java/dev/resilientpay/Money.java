@@ -60,7 +60,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /**
      * {@code fen} fen of Chinese yuan (CNY).
      *
-     * @param fen {@code fen} fen of Chinese yuan (CNY)
+     * @param fen the amount in fen
      * @return {@code fen} fen of Chinese yuan (CNY)
      */
     public static Money cny(long fen) {
@@ -113,7 +113,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /**
      * Whether this amount is greater than {@code other} (same currency required).
      *
-     * @param other whether this amount is greater than {@code other} (same currency required)
+     * @param other an amount in the same currency
      * @return whether this amount is greater than {@code other} (same currency required)
      */
     public boolean isGreaterThan(Money other) {

@@ -368,7 +368,7 @@ public final class PaymentClient implements AutoCloseable {
         /**
          * Adds a listener; may be called several times.
          *
-         * @param listener adds a listener; may be called several times
+         * @param listener a listener
          * @return this builder
          */
         public Builder listener(PaymentListener listener) {
@@ -404,7 +404,7 @@ public final class PaymentClient implements AutoCloseable {
         /**
          * Jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run.
          *
-         * @param seed jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run
+         * @param seed the seed
          * @return this builder
          */
         public Builder seed(long seed) {

@@ -12,39 +12,41 @@ public interface PaymentListener {
     /**
      * One attempt (send, query, cancel) finished with {@code classification}.
      *
-     * @param event one attempt (send, query, cancel) finished with {@code classification}
+     * @param event the event
      */
     default void onAttempt(AttemptFinished event) {}
 
     /**
      * The pipeline will send the request again after {@code delay}.
      *
-     * @param event the pipeline will send the request again after {@code delay}
+     * @param event the event
      */
     default void onRetryScheduled(RetryScheduled event) {}
 
     /**
      * A poll (status query of a pending or unknown outcome) returned {@code state}.
      *
-     * @param event a poll (status query of a pending or unknown outcome) returned {@code state}
+     * @param event the event
      */
     default void onPoll(PollFinished event) {}
 
     /**
      * A call finished with its outcome.
      *
-     * @param event a call finished with its outcome
+     * @param event the event
      */
     default void onOutcome(CallFinished event) {}
 
     /**
      * The provider's circuit breaker changed state.
      *
-     * @param event the provider's circuit breaker changed state
+     * @param event the event
      */
     default void onBreakerStateChange(BreakerStateChanged event) {}
 
     /**
+     * One attempt finished.
+     *
      * @param provider       provider name
      * @param operation      the operation attempted (a query made to resolve a payment is {@link Operation#QUERY})
      * @param orderId        merchant order id
@@ -57,6 +59,8 @@ public interface PaymentListener {
                            Classification classification, FailureReason reason, Duration elapsed) {}
 
     /**
+     * A re-send is scheduled.
+     *
      * @param provider  provider name
      * @param operation the operation to be re-sent
      * @param orderId   merchant order id
@@ -68,6 +72,8 @@ public interface PaymentListener {
                           Duration delay, FailureReason cause) {}
 
     /**
+     * One poll finished.
+     *
      * @param provider provider name
      * @param orderId  merchant order id
      * @param poll     1-based poll number within the call
@@ -76,6 +82,8 @@ public interface PaymentListener {
     record PollFinished(String provider, String orderId, int poll, TradeState state) {}
 
     /**
+     * A call finished.
+     *
      * @param provider  provider name
      * @param operation the operation
      * @param orderId   merchant order id
@@ -85,6 +93,8 @@ public interface PaymentListener {
     record CallFinished(String provider, Operation operation, String orderId, Outcome outcome, Duration elapsed) {}
 
     /**
+     * A provider's circuit breaker changed state.
+     *
      * @param provider provider name
      * @param from     previous state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, ...)
      * @param to       new state

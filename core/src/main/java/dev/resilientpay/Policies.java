@@ -37,7 +37,7 @@ public final class Policies {
     /**
      * The policy of {@code operation}.
      *
-     * @param operation the policy of {@code operation}
+     * @param operation the operation
      * @return the policy of {@code operation}
      */
     public OperationPolicy of(Operation operation) {

@@ -50,7 +50,7 @@ public final class AlipayProvider implements PaymentProvider {
     /**
      * A provider for {@code config} (whose keys are already parsed).
      *
-     * @param config a provider for {@code config} (whose keys are already parsed)
+     * @param config the configuration, keys already parsed
      * @return a provider for {@code config} (whose keys are already parsed)
      */
     public static AlipayProvider create(AlipayConfig config) {

@@ -97,7 +97,7 @@ public final class WechatPayProvider implements PaymentProvider {
     /**
      * A provider for one merchant.
      *
-     * @param config a provider for one merchant
+     * @param config the merchant's configuration
      * @return a provider for one merchant
      */
     public static WechatPayProvider create(WechatPayConfig config) {

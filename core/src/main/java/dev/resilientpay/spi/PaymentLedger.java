@@ -45,14 +45,14 @@ public interface PaymentLedger {
     /**
      * Forgets a key whose request provably never reached the provider, so it may be sent afresh.
      *
-     * @param key forgets a key whose request provably never reached the provider, so it may be sent afresh
+     * @param key the order id or refund id
      */
     void release(String key);
 
     /**
      * The entry of {@code key}, if any.
      *
-     * @param key the entry of {@code key}, if any
+     * @param key the order id or refund id
      * @return the entry of {@code key}, if any
      */
     Optional<LedgerEntry> find(String key);
@@ -62,13 +62,25 @@ public interface PaymentLedger {
 
     /** What {@link #begin} found. */
     sealed interface Begin {
-        /** The entry was stored: this caller runs the call. */
+        /**
+         * The entry was stored: this caller runs the call.
+         *
+         * @param entry the stored entry
+         */
         record Started(LedgerEntry entry) implements Begin {}
 
-        /** The key is known with the same fingerprint. */
+        /**
+         * The key is known with the same fingerprint.
+         *
+         * @param entry the stored entry
+         */
         record Existing(LedgerEntry entry) implements Begin {}
 
-        /** The key is known with another fingerprint: a different request reuses the id. */
+        /**
+         * The key is known with another fingerprint: a different request reuses the id.
+         *
+         * @param entry the stored entry
+         */
         record Conflict(LedgerEntry entry) implements Begin {}
     }
 }

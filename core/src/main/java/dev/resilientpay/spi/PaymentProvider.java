@@ -33,7 +33,7 @@ public interface PaymentProvider {
     /**
      * Checks the provider's own rules on a refund, before anything is sent.
      *
-     * @param request checks the provider's own rules on a refund, before anything is sent
+     * @param request the refund request
      * @throws IllegalArgumentException naming the field and the rule
      */
     default void validate(RefundRequest request) {}

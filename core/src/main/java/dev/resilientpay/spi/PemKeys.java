@@ -89,7 +89,7 @@ public final class PemKeys {
     /**
      * One X.509 certificate from PEM text.
      *
-     * @param pem one X.509 certificate from PEM text
+     * @param pem PEM text
      * @return one X.509 certificate from PEM text
      * @param field the configuration field, named in errors
      */
@@ -101,7 +101,7 @@ public final class PemKeys {
     /**
      * Every X.509 certificate in PEM text (a chain or a bundle), in order.
      *
-     * @param pem every X.509 certificate in PEM text (a chain or a bundle), in order
+     * @param pem PEM text
      * @return every X.509 certificate in PEM text (a chain or a bundle), in order
      * @param field the configuration field, named in errors
      */
@@ -140,7 +140,7 @@ public final class PemKeys {
     /**
      * The modulus size in bits of an RSA key.
      *
-     * @param key the modulus size in bits of an RSA key
+     * @param key an RSA key
      * @return the modulus size in bits of an RSA key
      */
     public static int bits(PublicKey key) {

@@ -28,7 +28,7 @@ public final class RsaSha256 {
     /**
      * A signer for {@code key}.
      *
-     * @param key a signer for {@code key}
+     * @param key an RSA private key
      * @return a signer for {@code key}
      */
     public static Signer signer(PrivateKey key) {
@@ -38,7 +38,7 @@ public final class RsaSha256 {
     /**
      * A verifier for {@code key}.
      *
-     * @param key a verifier for {@code key}
+     * @param key an RSA public key
      * @return a verifier for {@code key}
      */
     public static Verifier verifier(PublicKey key) {

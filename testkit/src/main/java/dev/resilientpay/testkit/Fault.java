@@ -13,7 +13,11 @@ public sealed interface Fault {
     /** {@return whether the simulator acts on the request (e.g. charges the payer) before the fault} */
     boolean processesRequest();
 
-    /** Processes the request and answers normally, but only after {@code delay}. */
+    /**
+     * Processes the request and answers normally, but only after {@code delay}.
+     *
+     * @param delay {@link Delay}
+     */
     record Delay(Duration delay) implements Fault {
         /**
          * Validates the delay.
@@ -43,7 +47,11 @@ public sealed interface Fault {
         @Override public boolean processesRequest() { return false; }
     }
 
-    /** Answers 429 with {@code Retry-After} without processing the request. */
+    /**
+     * Answers 429 with {@code Retry-After} without processing the request.
+     *
+     * @param retryAfter the wait the answer asks for
+     */
     record RateLimited(Duration retryAfter) implements Fault {
         @Override public boolean processesRequest() { return false; }
     }
@@ -52,6 +60,8 @@ public sealed interface Fault {
      * Answers with the provider's own, correctly signed "system busy, outcome unknown" error
      * (Alipay {@code 20000} / {@code ACQ.SYSTEM_ERROR}, WeChat {@code 500 SYSTEM_ERROR}). When
      * {@code processed} is true the request was acted on first, as real gateways sometimes do.
+     *
+     * @param processed whether the request was acted on before the error answer
      */
     record SystemError(boolean processed) implements Fault {
         @Override public boolean processesRequest() { return processed; }
@@ -81,7 +91,7 @@ public sealed interface Fault {
      * {@link Delay}.
      *
      * @return {@link Delay}
-     * @param delay {@link Delay}
+     * @param delay how long the answer is held back
      */
     static Fault delay(Duration delay) { return new Delay(delay); }
 

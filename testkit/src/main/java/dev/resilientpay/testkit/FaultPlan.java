@@ -21,6 +21,11 @@ public final class FaultPlan {
 
     private record Scripted(Fault fault, Predicate<String> appliesTo) {}
 
+    /** An empty plan: no request is broken until faults are added. */
+    public FaultPlan() {
+        // explicit only to carry the comment (doclint flags the implicit constructor)
+    }
+
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private double probability;
     private List<Fault> randomFaults = List.of();
@@ -107,7 +112,7 @@ public final class FaultPlan {
     /**
      * The fault for the next request of {@code operation}, if any; called by the simulator once per request.
      *
-     * @param operation the fault for the next request of {@code operation}, if any; called by the simulator once per request
+     * @param operation the simulator's operation name of the request
      * @return the fault for the next request of {@code operation}, if any; called by the simulator once per request
      */
     public synchronized Optional<Fault> nextFor(String operation) {

@@ -510,7 +510,7 @@ public final class WechatPaySimulator implements AutoCloseable {
     /**
      * How many requests of {@code operation} arrived.
      *
-     * @param operation how many requests of {@code operation} arrived
+     * @param operation the operation name, e.g. {@code codepay}
      * @return how many requests of {@code operation} arrived
      */
     public int requestCount(String operation) {

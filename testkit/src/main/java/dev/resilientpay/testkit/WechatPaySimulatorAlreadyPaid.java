@@ -12,7 +12,13 @@ public sealed interface WechatPaySimulatorAlreadyPaid {
     /** Answers as the first time: codepay 200 with the paid transaction, prepay the same code_url/prepay_id. */
     record Replay() implements WechatPaySimulatorAlreadyPaid {}
 
-    /** Answers an error. */
+    /**
+     * Answers an error.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
+     */
     record Error(int status, String code, String message) implements WechatPaySimulatorAlreadyPaid {
         /**
          * Validates the components.

@@ -46,7 +46,7 @@ public final class WechatPaySimulatorNotificationOptions {
     /**
      * Signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial).
      *
-     * @param keyId signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial)
+     * @param keyId the public key id or platform certificate serial
      * @return signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial)
      */
     public WechatPaySimulatorNotificationOptions signedBy(String keyId) {
@@ -62,7 +62,7 @@ public final class WechatPaySimulatorNotificationOptions {
     /**
      * Timestamped {@code age} ago (and correctly signed over that timestamp).
      *
-     * @param age timestamped {@code age} ago (and correctly signed over that timestamp)
+     * @param age how old the timestamp is
      * @return timestamped {@code age} ago (and correctly signed over that timestamp)
      */
     public WechatPaySimulatorNotificationOptions aged(Duration age) {

@@ -16,6 +16,8 @@ public sealed interface WechatPaySimulatorPayer {
      * Pays after the order was queried {@code queries} times: those queries answer {@code NOTPAY}
      * (prepay) or {@code USERPAYING} (codepay, which first answers 202 {@code USERPAYING}); query
      * {@code queries + 1} answers {@code SUCCESS}.
+     *
+     * @param queries how many queries answer "still paying" first
      */
     record PaysAfterQueries(int queries) implements WechatPaySimulatorPayer {
         /**
@@ -36,6 +38,10 @@ public sealed interface WechatPaySimulatorPayer {
     /**
      * The payment fails: codepay answers {@code status} with {@code code}; the order becomes
      * {@code PAYERROR}.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
      */
     record Fails(int status, String code, String message) implements WechatPaySimulatorPayer {
         /**

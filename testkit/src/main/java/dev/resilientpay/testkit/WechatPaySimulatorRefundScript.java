@@ -16,6 +16,9 @@ public sealed interface WechatPaySimulatorRefundScript {
     /**
      * Answers {@code PROCESSING}; the first {@code queries} refund queries answer {@code PROCESSING}
      * too, then the refund becomes {@code finalStatus}.
+     *
+     * @param finalStatus {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}
+     * @param queries how many queries answer "still paying" first
      */
     record SettlesAfterQueries(String finalStatus, int queries) implements WechatPaySimulatorRefundScript {
         /**
@@ -32,7 +35,11 @@ public sealed interface WechatPaySimulatorRefundScript {
         }
     }
 
-    /** The refund request itself already answers {@code finalStatus}. */
+    /**
+     * The refund request itself already answers {@code finalStatus}.
+     *
+     * @param finalStatus {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}
+     */
     record SettlesAtOnce(String finalStatus) implements WechatPaySimulatorRefundScript {
         /**
          * Validates the status.
@@ -47,7 +54,13 @@ public sealed interface WechatPaySimulatorRefundScript {
     /** The refund stays {@code PROCESSING} (until {@link WechatPaySimulator#settleRefund}). */
     record StaysProcessing() implements WechatPaySimulatorRefundScript {}
 
-    /** The refund request is refused with {@code status} and {@code code}; no refund is created. */
+    /**
+     * The refund request is refused with {@code status} and {@code code}; no refund is created.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
+     */
     record Rejected(int status, String code, String message) implements WechatPaySimulatorRefundScript {
         /**
          * Validates the components.

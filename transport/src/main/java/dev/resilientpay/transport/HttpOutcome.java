@@ -20,7 +20,7 @@ public sealed interface HttpOutcome {
         /**
          * A header's value, or {@code null}; names are case-insensitive.
          *
-         * @param name a header's value, or {@code null}; names are case-insensitive
+         * @param name the header name
          * @return a header's value, or {@code null}; names are case-insensitive
          */
         public String header(String name) {
