@@ -24,7 +24,11 @@ public sealed interface PayerAction {
      * @param codeUrl the content of the QR code
      */
     record ScanQrCode(String codeUrl) implements PayerAction {
-        /** Validates the URL is present. */
+        /**
+         * Validates the URL is present.
+         *
+         * @param codeUrl the content of the QR code
+         */
         public ScanQrCode {
             Objects.requireNonNull(codeUrl, "codeUrl must not be null");
         }
@@ -42,7 +46,11 @@ public sealed interface PayerAction {
      * @param url the signed URL to open
      */
     record OpenUrl(String url) implements PayerAction {
-        /** Validates the URL is present. */
+        /**
+         * Validates the URL is present.
+         *
+         * @param url the signed URL to open
+         */
         public OpenUrl {
             Objects.requireNonNull(url, "url must not be null");
         }
@@ -61,7 +69,11 @@ public sealed interface PayerAction {
      * @param parameters the parameters, in the order the client expects them
      */
     record InvokeClient(Map<String, String> parameters) implements PayerAction {
-        /** Copies the parameters. */
+        /**
+         * Copies the parameters.
+         *
+         * @param parameters the parameters, in the order the client expects them
+         */
         public InvokeClient {
             parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         }
