@@ -54,9 +54,12 @@ public enum SqlDialect {
 
         @Override
         String insertIfAbsent(String insert) {
-            // A duplicate key fails the insert (error 1062), caught as "already there". INSERT IGNORE
-            // would also silence real errors, and ON DUPLICATE KEY's row count depends on driver flags.
-            return insert;
+            // IGNORE: a duplicate key inserts nothing (0 rows) instead of an error that drivers log as a
+            // warning on every duplicate submission. IGNORE also downgrades bad values to warnings, but
+            // every value is validated before (key parts, ids and owner have bounded lengths, JSON fits
+            // MEDIUMTEXT, NOT NULL columns always get a value). ON DUPLICATE KEY UPDATE is not used:
+            // its row count depends on the driver's found-rows flag.
+            return insert.replaceFirst("^INSERT ", "INSERT IGNORE ");
         }
 
         @Override
