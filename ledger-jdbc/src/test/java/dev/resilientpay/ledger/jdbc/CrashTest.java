@@ -68,6 +68,7 @@ class CrashTest {
         long budgetNanos = TimeUnit.SECONDS.toNanos(Long.getLong("resilientpay.crash.seconds", 150));
         long seed = Long.getLong("resilientpay.crash.seed", System.nanoTime());
         Random random = new Random(seed);
+        System.out.println("crash test seed " + seed);
         gateway.faults().randomly(0.5, List.of(new Fault.Delay(Duration.ofMillis(400))), seed);
         Path settings = settings(dir, gateway, TestDatabases.postgresUrl(), table);
         Path log = Path.of("target", "crash-test-children.log");
@@ -113,12 +114,14 @@ class CrashTest {
     private Reconciliation recoverAndReconcile(Set<String> sent) {
         AlipayProvider provider = provider(gateway);
         JdbcPaymentLedger ledger = JdbcPaymentLedger.builder(pool).tableName(table).build();
-        try (PaymentClient fresh = PaymentClient.builder().provider(provider).ledger(ledger).instanceId("fresh")
+        try (PaymentClient fresh = PaymentClient.builder().provider(provider).ledger(ledger).policies(PayingProcess.POLICIES).instanceId("fresh")
                 .lease(Duration.ofSeconds(2)).build()) {
-            // The killed processes' leases run out within 2 s of their death; recover() takes each entry then.
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            // The killed processes' leases run out within 3 s of their death; recover() takes each entry then.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    ledger.unresolved(100_000).stream().allMatch(e -> e.unowned(ledger.now())));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 fresh.recover();
-                return ledger.unresolved(1).isEmpty();
+                assertThat(ledger.unresolved(20)).as("unresolved after recover()").isEmpty();
             });
         }
         return Reconciliation.of(sent, ledger, provider.name(), merchant(provider), gateway);

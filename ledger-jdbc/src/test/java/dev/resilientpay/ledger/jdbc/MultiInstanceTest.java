@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in different orders (duplicate submissions arriving at different instances at once). One is
  * killed mid-run and restarted; on start-up it calls {@code recover()}. The others keep working.
  * Then: the gateway's book reconciles with the ledger; no order was sent twice; no entry was
- * completed by two instances; no claim took an entry whose lease was still live, and the restarted
- * instance recovered only entries nobody else held.
+ * completed by two instances; no claim (by the restarted instance's recovery or by a duplicate
+ * request's take-over) took an entry whose lease was still live. Every claim's previous owner and
+ * lease are recorded by the instances themselves ({@link PayingProcess}).
  */
 class MultiInstanceTest {
 
@@ -92,11 +93,13 @@ class MultiInstanceTest {
         AlipayProvider provider = CrashTest.provider(gateway);
         JdbcPaymentLedger ledger = JdbcPaymentLedger.builder(pool).tableName(table).build();
         int leftOver = ledger.unresolved(10_000).size();
-        try (PaymentClient fresh = PaymentClient.builder().provider(provider).ledger(ledger).instanceId("final")
+        try (PaymentClient fresh = PaymentClient.builder().provider(provider).ledger(ledger).policies(PayingProcess.POLICIES).instanceId("final")
                 .lease(Duration.ofSeconds(2)).build()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    ledger.unresolved(100_000).stream().allMatch(e -> e.unowned(ledger.now())));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 fresh.recover();
-                return ledger.unresolved(1).isEmpty();
+                assertThat(ledger.unresolved(20)).as("unresolved after recover()").isEmpty();
             });
         }
         Reconciliation result = Reconciliation.of(sent, ledger, provider.name(), CrashTest.merchant(provider), gateway);
@@ -105,7 +108,8 @@ class MultiInstanceTest {
         int claims = 0;
         int claimsChecked = 0;
         List<String> liveTakeOvers = new ArrayList<>();
-        List<String> restartedTookFromLive = new ArrayList<>();
+        List<String> restartedTookFromStalled = new ArrayList<>();
+        int restartedTookOrphans = 0;
         for (Instance i : all) {
             for (String line : i.lines("COMPLETED")) {
                 String[] f = line.split(" ");   // key fromVersion toVersion state
@@ -124,8 +128,13 @@ class MultiInstanceTest {
                 if (!f[4].equals("null") && Instant.parse(f[4]).isAfter(claimedAt)) {
                     liveTakeOvers.add(i.id + " took " + line);
                 }
-                if (i == restarted && !f[3].equals("null") && !f[3].equals("A")) {
-                    restartedTookFromLive.add(line);
+                if (i == restarted && f[3].equals("A")) {
+                    restartedTookOrphans++;
+                } else if (i == restarted && !f[3].equals("null")) {
+                    // A live instance that stalled past its lease (a long GC or CPU starvation on a
+                    // busy machine): its entry is orphaned by definition, and fencing must keep its
+                    // late write out (checked by "completed by two instances" below).
+                    restartedTookFromStalled.add(line);
                 }
             }
         }
@@ -139,10 +148,12 @@ class MultiInstanceTest {
             }
         }
         String report = String.format("multi-instance test (seed %d): %d answers from 3+1 instances, %d pay requests at "
-                        + "the gateway, %d claims (%d with the previous lease known), %d recovered by A2 at start-up, "
+                        + "the gateway, %d claims (%d with the previous lease known), %d recovered by A2 at start-up "
+                        + "(%d orphans of killed A, %d of a live instance stalled past its lease), "
                         + "%d left for the final recover: %s%n", seed,
                 all.stream().mapToInt(i -> i.lines("DONE").size()).sum(), sends, claims, claimsChecked,
-                restarted.lines("RECOVERED").size(), leftOver, result.summary());
+                restarted.lines("RECOVERED").size(), restartedTookOrphans, restartedTookFromStalled.size(), leftOver,
+                result.summary());
         System.out.print(report);
         Files.writeString(Path.of("target", "multi-instance-test.txt"), report);
 
@@ -154,7 +165,6 @@ class MultiInstanceTest {
         assertThat(completedBy.values()).as("entries completed by two instances: %s", completedBy)
                 .allSatisfy(by -> assertThat(by).hasSize(1));
         assertThat(liveTakeOvers).as("claims of a live lease").isEmpty();
-        assertThat(restartedTookFromLive).as("restarted instance took entries of live instances").isEmpty();
         assertThat(result.entries()).isEqualTo(ORDERS);
     }
 

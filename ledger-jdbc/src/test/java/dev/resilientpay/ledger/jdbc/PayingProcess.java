@@ -2,11 +2,14 @@ package dev.resilientpay.ledger.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.resilientpay.Money;
+import dev.resilientpay.Operation;
+import dev.resilientpay.OperationPolicy;
 import dev.resilientpay.Outcome;
 import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.PaymentRequest;
+import dev.resilientpay.Policies;
 import dev.resilientpay.alipay.AlipayConfig;
 import dev.resilientpay.alipay.AlipayProvider;
 import dev.resilientpay.spi.LedgerEntry;
@@ -36,6 +39,15 @@ import java.util.Optional;
  */
 public final class PayingProcess {
 
+    /**
+     * A payment-code payment whose request may have been lost (its sender was killed before it
+     * reached the gateway) is never re-sent: it is polled until the deadline, then cancelled. The
+     * default 45 s deadline would make each such order cost 45 s of every test; 6 s keeps the same path.
+     */
+    static final Policies POLICIES = Policies.defaults().with(Operation.PAY_BY_CODE, new OperationPolicy(
+            Duration.ofSeconds(3), Duration.ofSeconds(6), 3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(1), 0.5,
+            Duration.ofMillis(300), Duration.ofSeconds(1)));
+
     private PayingProcess() {}
 
     /** Pays the orders; the parent kills it at any moment. */
@@ -53,8 +65,8 @@ public final class PayingProcess {
         try (HikariDataSource pool = TestDatabases.pool(settings.get(2), 8)) {
             JdbcPaymentLedger jdbc = JdbcPaymentLedger.builder(pool).tableName(settings.get(3)).build();
             PaymentLedger ledger = new Recording(jdbc, out);
-            try (PaymentClient client = PaymentClient.builder().provider(provider).ledger(ledger)
-                    .instanceId(instanceId).lease(Duration.ofSeconds(2)).build()) {
+            try (PaymentClient client = PaymentClient.builder().provider(provider).ledger(ledger).policies(POLICIES)
+                    .instanceId(instanceId).lease(Duration.ofSeconds(3)).build()) {
                 if (recoverFirst) {
                     for (Outcome outcome : client.recover()) {
                         out.println("RECOVERED " + outcome.orderId() + " " + outcome.getClass().getSimpleName());
