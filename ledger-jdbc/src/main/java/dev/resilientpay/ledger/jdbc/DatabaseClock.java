@@ -17,6 +17,7 @@ final class DatabaseClock {
     private final Supplier<Duration> skew;
     private Instant base;
     private long baseNanos;
+    private long lastSyncNanos;
     private Instant last = Instant.EPOCH;
 
     DatabaseClock(Supplier<Instant> database, Duration syncEvery, Supplier<Duration> skew) {
@@ -29,7 +30,7 @@ final class DatabaseClock {
         Instant reading;
         synchronized (this) {
             long nanos = System.nanoTime();
-            if (base == null || nanos - baseNanos >= syncEveryNanos) {
+            if (base == null || nanos - lastSyncNanos >= syncEveryNanos) {
                 sync();
                 nanos = System.nanoTime();
             }
@@ -42,10 +43,23 @@ final class DatabaseClock {
         return reading.plus(skew.get());
     }
 
-    /** Reads the database clock; the reading is taken as of the middle of the round trip. */
+    /**
+     * Reads the database clock; the reading is taken as of the middle of the round trip. Once a
+     * reading exists, a failed re-read keeps counting from it (the next try is one period later):
+     * only the very first reading needs the database.
+     */
     private void sync() {
         long before = System.nanoTime();
-        Instant read = database.get();
+        lastSyncNanos = before;
+        Instant read;
+        try {
+            read = database.get();
+        } catch (RuntimeException e) {
+            if (base == null) {
+                throw e;
+            }
+            return;
+        }
         long after = System.nanoTime();
         base = read;
         baseNanos = before + (after - before) / 2;

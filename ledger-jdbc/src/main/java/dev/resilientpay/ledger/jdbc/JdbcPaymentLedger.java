@@ -101,12 +101,20 @@ public final class JdbcPaymentLedger implements PaymentLedger {
         return statements().dialect;
     }
 
-    /** The table's name. */
+    /**
+     * The table's name.
+     *
+     * @return the name given to the builder, or {@code resilient_pay_ledger}
+     */
     public String tableName() {
         return table;
     }
 
-    /** How long completed entries are kept before {@link #purgeExpired()} deletes them. */
+    /**
+     * How long completed entries are kept before {@link #purgeExpired()} deletes them.
+     *
+     * @return the retention
+     */
     public Duration retention() {
         return retention;
     }

