@@ -88,12 +88,7 @@ public final class CrashRecovery {
             try {
                 return crashAndRecover(sandbox, ledger, Duration.ofSeconds(1), () -> awaitLeasesOver(ledger), out);
             } finally {
-                try (java.sql.Connection c = postgres.dataSource().getConnection();
-                     java.sql.Statement drop = c.createStatement()) {
-                    drop.execute("DROP TABLE IF EXISTS " + table);
-                } catch (java.sql.SQLException e) {
-                    out.println("could not drop " + table + ": " + e.getMessage());
-                }
+                postgres.drop(table);
             }
         }
     }

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * set; otherwise an embedded one (its binaries come from Maven Central). PostgreSQL refuses to run
  * as root, so as root the local server {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}.
  */
-final class ExamplePostgres implements AutoCloseable {
+public final class ExamplePostgres implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -25,8 +25,12 @@ final class ExamplePostgres implements AutoCloseable {
         this.pool = new HikariDataSource(config);
     }
 
-    /** Starts (or connects to) a PostgreSQL. */
-    static ExamplePostgres start() {
+    /**
+     * Starts (or connects to) a PostgreSQL.
+     *
+     * @return the database; close it when done
+     */
+    public static ExamplePostgres start() {
         String url = System.getenv("RESILIENTPAY_POSTGRES_URL");
         if (url != null && !url.isBlank()) {
             return new ExamplePostgres(null, url);
@@ -42,8 +46,12 @@ final class ExamplePostgres implements AutoCloseable {
         }
     }
 
-    /** The pool, as an application would configure HikariCP. */
-    HikariDataSource dataSource() {
+    /**
+     * The pool, as an application would configure HikariCP.
+     *
+     * @return the pool
+     */
+    public HikariDataSource dataSource() {
         return pool;
     }
 
@@ -56,6 +64,19 @@ final class ExamplePostgres implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * Drops {@code table} if it exists: the examples leave nothing behind on a shared server.
+     *
+     * @param table the table
+     */
+    public void drop(String table) {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot drop " + table, e);
         }
     }
 
