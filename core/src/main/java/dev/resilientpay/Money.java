@@ -53,7 +53,12 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         return new Money(minorUnits, currency(currencyCode));
     }
 
-    /** {@code fen} fen of Chinese yuan (CNY). */
+    /**
+     * {@code fen} fen of Chinese yuan (CNY).
+     *
+     * @param fen the amount in fen (hundredths of a yuan)
+     * @return the amount in CNY
+     */
     public static Money cny(long fen) {
         return new Money(fen, CNY);
     }
@@ -131,17 +136,22 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         return "'" + shown + "'" + (input.length() <= MAX_DECIMAL_LENGTH ? "" : " (" + input.length() + " chars)");
     }
 
-    /** The amount as a decimal string with exactly the currency's number of decimals ("88.80"). */
+    /** {@return the amount as a decimal string with exactly the currency's number of decimals ("88.80")} */
     public String toDecimalString() {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits()).toPlainString();
     }
 
-    /** The ISO 4217 code, e.g. {@code CNY}. */
+    /** {@return the ISO 4217 code, e.g. {@code CNY}} */
     public String currencyCode() {
         return currency.getCurrencyCode();
     }
 
-    /** Whether this amount is greater than {@code other} (same currency required). */
+    /**
+     * Whether this amount is greater than {@code other} (same currency required).
+     *
+     * @param other the amount to compare with, in the same currency
+     * @return {@code true} if this amount is strictly greater
+     */
     public boolean isGreaterThan(Money other) {
         return compareTo(other) > 0;
     }

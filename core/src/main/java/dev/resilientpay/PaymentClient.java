@@ -94,7 +94,11 @@ public final class PaymentClient implements AutoCloseable {
         }
     }
 
-    /** A new builder; {@link Builder#provider} is required. */
+    /**
+     * A new builder; {@link Builder#provider} is required.
+     *
+     * @return a builder with every default set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,6 +107,8 @@ public final class PaymentClient implements AutoCloseable {
      * Takes a payment with the default policy of its method ({@link Operation#PAY_BY_CODE} for a
      * payment code, {@link Operation#CREATE_ORDER} otherwise).
      *
+     * @param request the payment to take
+     * @return the definite outcome, or an explicit in-doubt or awaiting-payer state
      * @throws IllegalArgumentException if {@code request} is null or the provider's rules reject it
      */
     public PaymentOutcome pay(PaymentRequest request) {
@@ -113,6 +119,9 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Takes a payment with {@code policy} instead of the default.
      *
+     * @param request the payment to take
+     * @param policy the retry, timeout and polling policy for this call
+     * @return the definite outcome, or an explicit in-doubt or awaiting-payer state
      * @throws IllegalArgumentException if an argument is null or the provider's rules reject the request
      */
     public PaymentOutcome pay(PaymentRequest request, OperationPolicy policy) {
@@ -122,33 +131,59 @@ public final class PaymentClient implements AutoCloseable {
         return pipeline.pay(request, policy);
     }
 
-    /** Queries an order; transient failures are retried within the {@link Operation#QUERY} policy. */
+    /**
+     * Queries an order; transient failures are retried within the {@link Operation#QUERY} policy.
+     *
+     * @param orderId the merchant's order id
+     * @return the order's trade status, or why it could not be learned
+     */
     public QueryResult<TradeStatus> query(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.query(orderId);
     }
 
-    /** Closes an unpaid order so it can no longer be paid. */
+    /**
+     * Closes an unpaid order so it can no longer be paid.
+     *
+     * @param orderId the merchant's order id
+     * @return the outcome of the close
+     */
     public CloseOutcome close(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.close(Operation.CLOSE, orderId);
     }
 
-    /** Cancels an order whatever its state: an unpaid one is closed, a paid one refunded in full. */
+    /**
+     * Cancels an order whatever its state: an unpaid one is closed, a paid one refunded in full.
+     *
+     * @param orderId the merchant's order id
+     * @return the outcome of the cancel
+     */
     public CloseOutcome cancel(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
         return pipeline.close(Operation.CANCEL, orderId);
     }
 
-    /** Refunds with the default {@link Operation#REFUND} policy; the refund id makes it happen at most once. */
+    /**
+     * Refunds with the default {@link Operation#REFUND} policy; the refund id makes it happen at most once.
+     *
+     * @param request the refund to make
+     * @return the definite outcome of the refund, or an explicit in-doubt state
+     */
     public RefundOutcome refund(RefundRequest request) {
         return refund(request, policies.of(Operation.REFUND));
     }
 
-    /** Refunds with {@code policy} instead of the default. */
+    /**
+     * Refunds with {@code policy} instead of the default.
+     *
+     * @param request the refund to make
+     * @param policy the retry and timeout policy for this call
+     * @return the definite outcome of the refund, or an explicit in-doubt state
+     */
     public RefundOutcome refund(RefundRequest request, OperationPolicy policy) {
         requireNonNull("request", request);
         requireNonNull("policy", policy);
@@ -156,7 +191,13 @@ public final class PaymentClient implements AutoCloseable {
         return pipeline.refund(request, policy);
     }
 
-    /** Queries a refund; transient failures are retried within the {@link Operation#REFUND_QUERY} policy. */
+    /**
+     * Queries a refund; transient failures are retried within the {@link Operation#REFUND_QUERY} policy.
+     *
+     * @param orderId the merchant's order id the refund belongs to
+     * @param refundId the merchant's refund id
+     * @return the refund's status, or why it could not be learned
+     */
     public QueryResult<RefundStatus> queryRefund(String orderId, String refundId) {
         requireId("orderId", orderId);
         requireId("refundId", refundId);
@@ -170,6 +211,10 @@ public final class PaymentClient implements AutoCloseable {
      * {@link Operation#CREATE_ORDER} policy's polling). At the timeout: the recorded
      * {@code AwaitingPayer} if the order still awaits its payer, or {@code InDoubt} if its state was
      * never learned.
+     *
+     * @param orderId the merchant's order id
+     * @param timeout how long to wait at most (positive)
+     * @return the payment's outcome when proven, else its state at the timeout
      */
     public PaymentOutcome awaitPayment(String orderId, Duration timeout) {
         requireId("orderId", orderId);
@@ -183,6 +228,10 @@ public final class PaymentClient implements AutoCloseable {
      * payment. No thread is held while it waits: polls are scheduled, run on the client's executor,
      * and a verified notification completes the future at once. Ten thousand waiting orders cost ten
      * thousand scheduled tasks, not ten thousand threads.
+     *
+     * @param orderId the merchant's order id
+     * @param timeout how long to wait at most (positive)
+     * @return a future completed with what {@link #awaitPayment} would return
      */
     public CompletableFuture<PaymentOutcome> awaitPaymentAsync(String orderId, Duration timeout) {
         requireId("orderId", orderId);
@@ -194,6 +243,9 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Finishes an order the ledger holds as in flight or in doubt (queries first, then re-sends,
      * polls or cancels as the answer requires), or refreshes one awaiting its payer.
+     *
+     * @param orderId the merchant's order id
+     * @return the order's outcome after resolution
      */
     public PaymentOutcome resolve(String orderId) {
         requireId("orderId", orderId);
@@ -206,6 +258,8 @@ public final class PaymentClient implements AutoCloseable {
      * process stopped (their lease expired), or left in doubt — and returns their outcomes. A payment
      * code is never sent again: recovery queries, then cancels. Call it at start-up with a durable
      * ledger, or let {@link #startRecovery} call it on a schedule.
+     *
+     * @return the outcome of every entry resolved in this run
      */
     public List<Outcome> recover() {
         ensureOpen();
@@ -257,12 +311,14 @@ public final class PaymentClient implements AutoCloseable {
      * Verifies notifications: the provider's authenticity checks, then the amount against the order,
      * duplicate detection by notification id, and recording what it proves (which wakes
      * {@link #awaitPayment}).
+     *
+     * @return this client's notification verifier
      */
     public NotificationVerifier notifications() {
         return notifications;
     }
 
-    /** The provider's name ({@code alipay}, {@code wechat}). */
+    /** {@return the provider's name ({@code alipay}, {@code wechat})} */
     public String providerName() {
         return provider.name();
     }
@@ -399,56 +455,96 @@ public final class PaymentClient implements AutoCloseable {
             return this;
         }
 
-        /** The provider adapter (required). */
+        /**
+         * The provider adapter (required).
+         *
+         * @param provider the adapter that talks to the payment provider
+         * @return this builder
+         */
         public Builder provider(PaymentProvider provider) {
             requireNonNull("provider", provider);
             this.provider = provider;
             return this;
         }
 
-        /** The idempotency ledger; default {@link PaymentLedger#inMemory()}. */
+        /**
+         * The idempotency ledger; default {@link PaymentLedger#inMemory()}.
+         *
+         * @param ledger the ledger that records every call
+         * @return this builder
+         */
         public Builder ledger(PaymentLedger ledger) {
             requireNonNull("ledger", ledger);
             this.ledger = ledger;
             return this;
         }
 
-        /** Per-operation policies; default {@link Policies#defaults()}. */
+        /**
+         * Per-operation policies; default {@link Policies#defaults()}.
+         *
+         * @param policies the policy of each operation
+         * @return this builder
+         */
         public Builder policies(Policies policies) {
             requireNonNull("policies", policies);
             this.policies = policies;
             return this;
         }
 
-        /** The circuit breaker; default {@link BreakerPolicy#defaults()}. */
+        /**
+         * The circuit breaker; default {@link BreakerPolicy#defaults()}.
+         *
+         * @param breaker the circuit breaker's thresholds
+         * @return this builder
+         */
         public Builder breaker(BreakerPolicy breaker) {
             requireNonNull("breaker", breaker);
             this.breaker = breaker;
             return this;
         }
 
-        /** Adds a listener; may be called several times. */
+        /**
+         * Adds a listener; may be called several times.
+         *
+         * @param listener the listener to add
+         * @return this builder
+         */
         public Builder listener(PaymentListener listener) {
             requireNonNull("listener", listener);
             listeners.add(listener);
             return this;
         }
 
-        /** The clock and sleeper; default {@link TimeSource#system()}. Tests inject a virtual one. */
+        /**
+         * The clock and sleeper; default {@link TimeSource#system()}. Tests inject a virtual one.
+         *
+         * @param timeSource the clock and sleeper to use
+         * @return this builder
+         */
         public Builder timeSource(TimeSource timeSource) {
             requireNonNull("timeSource", timeSource);
             this.timeSource = timeSource;
             return this;
         }
 
-        /** The randomness of backoff jitter; default a fresh {@link Random}. */
+        /**
+         * The randomness of backoff jitter; default a fresh {@link Random}.
+         *
+         * @param random the source of jitter
+         * @return this builder
+         */
         public Builder random(Random random) {
             requireNonNull("random", random);
             this.random = random;
             return this;
         }
 
-        /** Jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run. */
+        /**
+         * Jitter from a {@link Random} with {@code seed}, so that waits repeat from run to run.
+         *
+         * @param seed the seed of the jitter's {@link Random}
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.random = new Random(seed);
             return this;
@@ -471,6 +567,7 @@ public final class PaymentClient implements AutoCloseable {
         /**
          * Validates and builds.
          *
+         * @return a new client
          * @throws IllegalArgumentException if {@code provider} is missing or its name is blank
          */
         public PaymentClient build() {

@@ -49,17 +49,19 @@ public final class PaymentCodes {
             this.rule = rule;
         }
 
-        /** @return the name of this wallet's provider adapter ({@code PaymentClient#providerName()}) */
+        /** {@return the name of this wallet's provider adapter ({@code PaymentClient#providerName()})} */
         public String providerName() {
             return providerName;
         }
 
-        /** @return the format of this wallet's codes, in words ({@code 18 digits starting 10 to 15}) */
+        /** {@return the format of this wallet's codes, in words ({@code 18 digits starting 10 to 15})} */
         public String rule() {
             return rule;
         }
 
         /**
+         * Whether {@code authCode} was issued by this wallet.
+         *
          * @param authCode a scanned payment code
          * @return whether {@code authCode} has this wallet's format
          */
@@ -92,6 +94,8 @@ public final class PaymentCodes {
     }
 
     /**
+     * Whether {@code authCode} has the format of an Alipay payment code.
+     *
      * @param authCode a scanned payment code, or {@code null}
      * @return whether it is an Alipay payment code
      */
@@ -100,6 +104,8 @@ public final class PaymentCodes {
     }
 
     /**
+     * Whether {@code authCode} has the format of a WeChat Pay payment code.
+     *
      * @param authCode a scanned payment code, or {@code null}
      * @return whether it is a WeChat Pay payment code
      */

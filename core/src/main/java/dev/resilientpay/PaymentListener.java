@@ -13,35 +13,65 @@ public interface PaymentListener {
      * A public call (pay, refund, query, close, cancel, resolve, await) starts on this thread;
      * {@link #onCallEnded} follows on the same thread whatever happens, after {@link #onOutcome} if
      * the call has an outcome. Tracing binds a span's start here.
+     *
+     * @param event the call that starts
      */
     default void onCallStarted(CallStarted event) {}
 
-    /** The call {@link #onCallStarted} announced is over. */
+    /**
+     * The call {@link #onCallStarted} announced is over.
+     *
+     * @param event the call that ended and its duration
+     */
     default void onCallEnded(CallEnded event) {}
 
-    /** One attempt (send, query, cancel) finished with {@code classification}. */
+    /**
+     * One attempt (send, query, cancel) finished with {@code classification}.
+     *
+     * @param event the attempt and what it proved
+     */
     default void onAttempt(AttemptFinished event) {}
 
-    /** The pipeline will send the request again after {@code delay}. */
+    /**
+     * The pipeline will send the request again after {@code delay}.
+     *
+     * @param event the retry, its delay and its cause
+     */
     default void onRetryScheduled(RetryScheduled event) {}
 
-    /** A poll (status query of a pending or unknown outcome) returned {@code state}. */
+    /**
+     * A poll (status query of a pending or unknown outcome) returned {@code state}.
+     *
+     * @param event the poll and the state it returned
+     */
     default void onPoll(PollFinished event) {}
 
-    /** A call finished with its outcome. */
+    /**
+     * A call finished with its outcome.
+     *
+     * @param event the call and its outcome
+     */
     default void onOutcome(CallFinished event) {}
 
-    /** The provider's circuit breaker changed state. */
+    /**
+     * The provider's circuit breaker changed state.
+     *
+     * @param event the previous and the new state
+     */
     default void onBreakerStateChange(BreakerStateChanged event) {}
 
     /**
      * Verified evidence contradicted what the ledger had recorded (for example a verified PAID query
      * answer or notification for an order recorded as failed). The evidence wins; a person should
      * look at how it happened.
+     *
+     * @param event what was recorded and what the evidence proves
      */
     default void onContradiction(Contradiction event) {}
 
     /**
+     * One attempt of a call finished.
+     *
      * @param provider       provider name
      * @param operation      the operation attempted (a query made to resolve a payment is {@link Operation#QUERY})
      * @param orderId        merchant order id
@@ -65,6 +95,8 @@ public interface PaymentListener {
     }
 
     /**
+     * A request will be sent again.
+     *
      * @param provider  provider name
      * @param operation the operation to be re-sent
      * @param orderId   merchant order id
@@ -76,6 +108,8 @@ public interface PaymentListener {
                           Duration delay, FailureReason cause) {}
 
     /**
+     * A poll of an order's state finished.
+     *
      * @param provider provider name
      * @param orderId  merchant order id
      * @param poll     1-based poll number within the call
@@ -84,6 +118,8 @@ public interface PaymentListener {
     record PollFinished(String provider, String orderId, int poll, TradeState state) {}
 
     /**
+     * A call finished with an outcome.
+     *
      * @param provider  provider name
      * @param operation the operation
      * @param orderId   merchant order id
@@ -93,6 +129,8 @@ public interface PaymentListener {
     record CallFinished(String provider, Operation operation, String orderId, Outcome outcome, Duration elapsed) {}
 
     /**
+     * A circuit breaker changed state.
+     *
      * @param provider provider name
      * @param from     previous state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}, ...)
      * @param to       new state
@@ -100,6 +138,8 @@ public interface PaymentListener {
     record BreakerStateChanged(String provider, String from, String to) {}
 
     /**
+     * Verified evidence contradicted the ledger.
+     *
      * @param provider provider name
      * @param orderId  merchant order id
      * @param recorded what the ledger held
@@ -109,6 +149,8 @@ public interface PaymentListener {
     record Contradiction(String provider, String orderId, Outcome recorded, Outcome evidence, String source) {}
 
     /**
+     * A public call started.
+     *
      * @param provider  provider name
      * @param operation the operation
      * @param orderId   merchant order id
@@ -116,6 +158,8 @@ public interface PaymentListener {
     record CallStarted(String provider, Operation operation, String orderId) {}
 
     /**
+     * A public call ended, whatever happened.
+     *
      * @param provider  provider name
      * @param operation the operation
      * @param orderId   merchant order id

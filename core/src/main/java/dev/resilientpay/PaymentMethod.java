@@ -103,6 +103,11 @@ public sealed interface PaymentMethod {
         }
 
         /** Where the payer's browser runs. */
-        public enum Device { DESKTOP, MOBILE }
+        public enum Device {
+            /** A desktop browser: the provider's desktop web checkout page. */
+            DESKTOP,
+            /** A phone's browser: the provider's mobile web checkout page. */
+            MOBILE
+        }
     }
 }

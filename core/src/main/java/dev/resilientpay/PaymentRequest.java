@@ -70,7 +70,7 @@ public record PaymentRequest(
         return this;
     }
 
-    /** A new builder. */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,28 +87,69 @@ public record PaymentRequest(
 
         private Builder() {}
 
-        /** Merchant order id (the idempotency key). */
+        /**
+         * Merchant order id (the idempotency key).
+         *
+         * @param orderId the merchant's order id
+         * @return this builder
+         */
         public Builder orderId(String orderId) { this.orderId = orderId; return this; }
 
-        /** Amount to charge. */
+        /**
+         * Amount to charge.
+         *
+         * @param amount the amount to charge
+         * @return this builder
+         */
         public Builder amount(Money amount) { this.amount = amount; return this; }
 
-        /** What is bought. */
+        /**
+         * What is bought.
+         *
+         * @param subject the order's subject, shown to the payer
+         * @return this builder
+         */
         public Builder subject(String subject) { this.subject = subject; return this; }
 
-        /** How the payer pays. */
+        /**
+         * How the payer pays.
+         *
+         * @param method the payment method
+         * @return this builder
+         */
         public Builder method(PaymentMethod method) { this.method = method; return this; }
 
-        /** Where the provider posts the result (overrides the provider's default). */
+        /**
+         * Where the provider posts the result (overrides the provider's default).
+         *
+         * @param notifyUrl the notification URL
+         * @return this builder
+         */
         public Builder notifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; return this; }
 
-        /** When an unpaid order expires. */
+        /**
+         * When an unpaid order expires.
+         *
+         * @param expiresAt the instant after which the order can no longer be paid
+         * @return this builder
+         */
         public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
 
-        /** Adds one metadata entry, returned with the payment. */
+        /**
+         * Adds one metadata entry, returned with the payment.
+         *
+         * @param key the entry's key
+         * @param value the entry's value
+         * @return this builder
+         */
         public Builder metadata(String key, String value) { metadata.put(key, value); return this; }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the validated request
+         * @throws IllegalArgumentException naming the field and the rule, if a field is missing or invalid
+         */
         public PaymentRequest build() {
             return new PaymentRequest(orderId, amount, subject, method, notifyUrl, expiresAt, metadata);
         }

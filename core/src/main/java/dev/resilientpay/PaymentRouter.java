@@ -132,7 +132,7 @@ public final class PaymentRouter {
         return client;
     }
 
-    /** @return the providers this router has a client for */
+    /** {@return the providers this router has a client for} */
     public Set<String> providers() {
         return clients.keySet();
     }

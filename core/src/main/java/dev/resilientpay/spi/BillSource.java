@@ -12,10 +12,10 @@ import java.time.ZoneId;
  */
 public interface BillSource {
 
-    /** The provider's name, as {@link PaymentProvider#name()}: namespaces ledger keys. */
+    /** {@return the provider's name, as {@link PaymentProvider#name()}: namespaces ledger keys} */
     String provider();
 
-    /** The merchant account, as {@link PaymentProvider#merchantId()}. */
+    /** {@return the merchant account, as {@link PaymentProvider#merchantId()}} */
     String merchant();
 
     /**

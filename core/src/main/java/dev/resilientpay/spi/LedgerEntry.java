@@ -64,7 +64,17 @@ public record LedgerEntry(
         }
     }
 
-    /** A new in-flight entry owned by {@code owner}, as a client hands it to {@link PaymentLedger#begin}. */
+    /**
+     * A new in-flight entry owned by {@code owner}, as a client hands it to {@link PaymentLedger#begin}.
+     *
+     * @param key         the call's identity
+     * @param fingerprint hash of the request's canonical fields
+     * @param payment     the payment request, or {@code null} for a refund; its payment code is dropped
+     * @param refund      the refund request, or {@code null} for a payment
+     * @param owner       the instance that starts the call
+     * @param now         the current time, in the ledger's clock
+     * @return an unstored entry ({@code version} 0) with no attempts and no outcome
+     */
     public static LedgerEntry start(LedgerKey key, String fingerprint, PaymentRequest payment, RefundRequest refund,
                                     String owner, Instant now) {
         Objects.requireNonNull(owner, "owner");
@@ -72,17 +82,28 @@ public record LedgerEntry(
                 LedgerState.IN_FLIGHT, null, 0, now, now, owner, null, 0);
     }
 
-    /** The merchant order id. */
+    /** {@return the merchant order id of the payment or refund} */
     public String orderId() {
         return payment != null ? payment.orderId() : refund.orderId();
     }
 
-    /** Whether {@code owner} holds this entry's lease at {@code now} (ledger clock). */
+    /**
+     * Whether {@code owner} holds this entry's lease at {@code now} (ledger clock).
+     *
+     * @param owner the instance id to check
+     * @param now   the current time, in the ledger's clock
+     * @return {@code true} if {@code owner} is the owner and its lease has not ended
+     */
     public boolean ownedBy(String owner, Instant now) {
         return owner != null && owner.equals(this.owner) && leaseUntil != null && now.isBefore(leaseUntil);
     }
 
-    /** Whether nobody holds a live lease on this entry at {@code now} (ledger clock). */
+    /**
+     * Whether nobody holds a live lease on this entry at {@code now} (ledger clock).
+     *
+     * @param now the current time, in the ledger's clock
+     * @return {@code true} if there is no owner or the owner's lease has ended
+     */
     public boolean unowned(Instant now) {
         return owner == null || leaseUntil == null || !now.isBefore(leaseUntil);
     }
@@ -90,19 +111,37 @@ public record LedgerEntry(
     /**
      * This entry with another state and outcome, ownership released, version incremented: what a
      * ledger stores on {@link PaymentLedger#complete}.
+     *
+     * @param state    the new state
+     * @param outcome  the new outcome
+     * @param attempts sends made by the completing instance; the larger of it and the recorded count is kept
+     * @param now      the current time, in the ledger's clock
+     * @return the completed entry
      */
     public LedgerEntry completed(LedgerState state, Outcome outcome, int attempts, Instant now) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, Math.max(this.attempts, attempts),
                 startedAt, now, null, null, version + 1);
     }
 
-    /** This entry owned by {@code owner} until {@code leaseUntil}, version incremented (a claim). */
+    /**
+     * This entry owned by {@code owner} until {@code leaseUntil}, version incremented (a claim).
+     *
+     * @param owner      the instance that claims the entry
+     * @param leaseUntil when its lease ends, in the ledger's clock
+     * @param now        the current time, in the ledger's clock
+     * @return the claimed entry
+     */
     public LedgerEntry claimed(String owner, Instant leaseUntil, Instant now) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, now, owner,
                 leaseUntil, version + 1);
     }
 
-    /** This entry with its lease extended to {@code leaseUntil}; same version (renewal is not a change of state). */
+    /**
+     * This entry with its lease extended to {@code leaseUntil}; same version (renewal is not a change of state).
+     *
+     * @param leaseUntil the new end of the lease, in the ledger's clock
+     * @return the renewed entry
+     */
     public LedgerEntry renewed(Instant leaseUntil) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, updatedAt, owner,
                 leaseUntil, version);

@@ -21,7 +21,14 @@ public record LedgerKey(String provider, String merchant, String id) {
         requirePart("id", id, 160);
     }
 
-    /** The key of a payment of {@code orderId}. */
+    /**
+     * The key of a payment of {@code orderId}.
+     *
+     * @param provider the provider's name
+     * @param merchant the merchant account
+     * @param orderId  the merchant order id
+     * @return the payment's key
+     */
     public static LedgerKey payment(String provider, String merchant, String orderId) {
         return new LedgerKey(provider, merchant, "pay:" + orderId);
     }
@@ -29,15 +36,20 @@ public record LedgerKey(String provider, String merchant, String id) {
     /**
      * The key of a refund.
      *
+     * @param provider       the provider's name
+     * @param merchant       the merchant account
+     * @param orderId        the merchant order id the refund belongs to
+     * @param refundId       the merchant refund id
      * @param merchantScoped whether the provider requires refund ids unique per merchant (WeChat Pay)
      *                       rather than per order (Alipay)
+     * @return the refund's key
      */
     public static LedgerKey refund(String provider, String merchant, String orderId, String refundId,
                                    boolean merchantScoped) {
         return new LedgerKey(provider, merchant, merchantScoped ? "refund:" + refundId : "refund:" + orderId + ":" + refundId);
     }
 
-    /** Whether this key is a payment's. */
+    /** {@return whether this key is a payment's (not a refund's)} */
     public boolean isPayment() {
         return id.startsWith("pay:");
     }

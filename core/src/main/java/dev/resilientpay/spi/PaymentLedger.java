@@ -41,6 +41,8 @@ public interface PaymentLedger {
      * A new ledger in this process's memory: the default. It prevents duplicate charges within one
      * process and keeps completed entries for {@link #DEFAULT_RETENTION}; to survive restarts and
      * share the ledger between instances, use a durable implementation.
+     *
+     * @return a new, empty in-memory ledger on the system clock
      */
     static PaymentLedger inMemory() {
         return inMemory(Clock.systemUTC(), DEFAULT_RETENTION);
@@ -49,12 +51,16 @@ public interface PaymentLedger {
     /**
      * A new in-memory ledger on {@code clock} (leases and retention), purging completed entries older
      * than {@code retention} as new ones arrive.
+     *
+     * @param clock     the ledger's clock
+     * @param retention how long completed entries are kept
+     * @return a new, empty in-memory ledger
      */
     static PaymentLedger inMemory(Clock clock, Duration retention) {
         return new dev.resilientpay.internal.InMemoryPaymentLedger(clock, retention);
     }
 
-    /** The ledger's clock: lease ends and timestamps are in this time (the database's for a shared ledger). */
+    /** {@return the ledger's clock: lease ends and timestamps are in this time (the database's for a shared ledger)} */
     Instant now();
 
     /**
@@ -70,6 +76,8 @@ public interface PaymentLedger {
     /**
      * Extends the lease of an entry {@code owned} still holds.
      *
+     * @param owned the entry as its owner last stored or renewed it
+     * @param lease how long the lease lasts from now
      * @return the renewed entry, or empty if the lease was lost (the entry changed, or another owner
      *     claimed it): the caller must stop acting on the call and re-read it
      */
@@ -79,6 +87,9 @@ public interface PaymentLedger {
      * Takes over the entry of {@code key} if nobody holds a live lease on it (its owner died, or it is in
      * doubt) and it is not {@link LedgerState#COMPLETED}.
      *
+     * @param key   the entry's key
+     * @param owner the instance that takes it over
+     * @param lease how long it holds the entry before it must {@link #renew}
      * @return the claimed entry, owned by {@code owner}; empty if it is completed, live elsewhere, or unknown
      */
     Optional<LedgerEntry> claim(LedgerKey key, String owner, Duration lease);
@@ -86,6 +97,11 @@ public interface PaymentLedger {
     /**
      * Claims up to {@code limit} unresolved entries nobody holds a live lease on (crashed calls and
      * in-doubt calls), oldest first. Concurrent claimers never get the same entry.
+     *
+     * @param owner the instance that takes them over
+     * @param lease how long it holds each entry before it must {@link #renew}
+     * @param limit the most entries to claim
+     * @return the claimed entries, owned by {@code owner}; empty if there is none
      */
     List<LedgerEntry> claimUnresolved(String owner, Duration lease, int limit);
 
@@ -95,6 +111,9 @@ public interface PaymentLedger {
      * Used by the owner of a call, and by whoever learns news of an entry it read (a query, a
      * notification).
      *
+     * @param seen     the entry as the caller last read it
+     * @param state    {@link LedgerState#COMPLETED} or {@link LedgerState#IN_DOUBT}
+     * @param outcome  the outcome to record
      * @param attempts sends made by this caller, added to the entry's count
      * @return the stored entry, or empty if the entry changed since {@code seen} (re-read it)
      */
@@ -104,27 +123,46 @@ public interface PaymentLedger {
      * Forgets an entry whose request provably never reached the provider, so it may be sent afresh;
      * only if it is still at {@code owned.version()}.
      *
+     * @param owned the entry as its owner last stored it
      * @return whether it was deleted
      */
     boolean release(LedgerEntry owned);
 
-    /** The entry of {@code key}, if any. */
+    /**
+     * The entry of {@code key}, if any.
+     *
+     * @param key the entry's key
+     * @return the entry, or empty if the key is unknown
+     */
     Optional<LedgerEntry> find(LedgerKey key);
 
-    /** Up to {@code limit} entries not {@link LedgerState#COMPLETED}, oldest first, whoever owns them. */
+    /**
+     * Up to {@code limit} entries not {@link LedgerState#COMPLETED}, oldest first, whoever owns them.
+     *
+     * @param limit the most entries to return
+     * @return the unresolved entries, without claiming them
+     */
     List<LedgerEntry> unresolved(int limit);
 
     /**
      * A page of one merchant's entries started in {@code [from, to)}, in key order after {@code afterId}:
      * what reconciliation compares with the provider's bill.
      *
-     * @param afterId the last {@link LedgerKey#id()} of the previous page, or {@code null} for the first
+     * @param provider the provider's name
+     * @param merchant the merchant account
+     * @param from     start of the period, inclusive
+     * @param to       end of the period, exclusive
+     * @param afterId  the last {@link LedgerKey#id()} of the previous page, or {@code null} for the first
+     * @param limit    the most entries in the page
+     * @return the page, empty after the last one
      */
     List<LedgerEntry> scan(String provider, String merchant, Instant from, Instant to, String afterId, int limit);
 
     /**
      * Deletes up to {@code limit} completed entries last updated before {@code before}.
      *
+     * @param before entries last updated before this instant are deleted
+     * @param limit  the most entries to delete in this call
      * @return how many were deleted; call again while it returns {@code limit}
      */
     int purgeCompleted(Instant before, int limit);
