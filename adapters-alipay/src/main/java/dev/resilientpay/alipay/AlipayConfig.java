@@ -52,42 +52,42 @@ public final class AlipayConfig {
         this.settings = settings;
     }
 
-    /** A new builder. */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The app id. */
+    /** {@return the app id} */
     public String appId() {
         return settings.appId();
     }
 
-    /** The gateway URL. */
+    /** {@return the gateway URL} */
     public String gatewayUrl() {
         return settings.gatewayUrl().toString();
     }
 
-    /** The default notify URL, or {@code null}. */
+    /** {@return the default notify URL, or {@code null}} */
     public String notifyUrl() {
         return settings.notifyUrl();
     }
 
-    /** The merchant's Alipay user id that notifications must carry in {@code seller_id}, or {@code null}. */
+    /** {@return the merchant's Alipay user id that notifications must carry in {@code seller_id}, or {@code null}} */
     public String sellerId() {
         return settings.sellerId();
     }
 
-    /** Whether certificate mode is configured. */
+    /** {@return whether certificate mode is configured} */
     public boolean certificateMode() {
         return settings.certificates() != null;
     }
 
-    /** {@code app_cert_sn} sent with every request in certificate mode, or {@code null}. */
+    /** {@return {@code app_cert_sn} sent with every request in certificate mode, or {@code null}} */
     public String appCertSn() {
         return settings.certificates() == null ? null : settings.certificates().appCertSn();
     }
 
-    /** {@code alipay_root_cert_sn} sent with every request in certificate mode, or {@code null}. */
+    /** {@return {@code alipay_root_cert_sn} sent with every request in certificate mode, or {@code null}} */
     public String alipayRootCertSn() {
         return settings.certificates() == null ? null : settings.certificates().rootCertSn();
     }
@@ -121,49 +121,108 @@ public final class AlipayConfig {
 
         private Builder() {}
 
-        /** The app id: 1 to 32 digits. */
+        /**
+         * The app id: 1 to 32 digits.
+         *
+         * @param appId the app id
+         * @return this builder
+         */
         public Builder appId(String appId) { this.appId = appId; return this; }
 
-        /** The app (merchant) private key: PKCS#8 PEM or its bare Base64. */
+        /**
+         * The app (merchant) private key: PKCS#8 PEM or its bare Base64.
+         *
+         * @param pkcs8 the private key, PEM or bare Base64
+         * @return this builder
+         */
         public Builder merchantPrivateKey(String pkcs8) { this.merchantPrivateKey = pkcs8; return this; }
 
-        /** Public-key mode: the Alipay public key (PEM or bare Base64), as shown on the Open Platform. */
+        /**
+         * Public-key mode: the Alipay public key (PEM or bare Base64), as shown on the Open Platform.
+         *
+         * @param key the Alipay public key, PEM or bare Base64
+         * @return this builder
+         */
         public Builder alipayPublicKey(String key) { this.alipayPublicKey = key; return this; }
 
-        /** Certificate mode: the app's public-key certificate ({@code appCertPublicKey_*.crt}, PEM). */
+        /**
+         * Certificate mode: the app's public-key certificate ({@code appCertPublicKey_*.crt}, PEM).
+         *
+         * @param pem the app's certificate, PEM
+         * @return this builder
+         */
         public Builder appCertificate(String pem) { this.appCertificate = pem; return this; }
 
-        /** Certificate mode: the Alipay public-key certificate ({@code alipayCertPublicKey_RSA2.crt}, PEM). */
+        /**
+         * Certificate mode: the Alipay public-key certificate ({@code alipayCertPublicKey_RSA2.crt}, PEM).
+         *
+         * @param pem the Alipay public-key certificate, PEM
+         * @return this builder
+         */
         public Builder alipayPublicCertificate(String pem) { this.alipayPublicCertificate = pem; return this; }
 
-        /** Certificate mode: the Alipay root certificate bundle ({@code alipayRootCert.crt}, PEM). */
+        /**
+         * Certificate mode: the Alipay root certificate bundle ({@code alipayRootCert.crt}, PEM).
+         *
+         * @param pem the Alipay root certificate bundle, PEM
+         * @return this builder
+         */
         public Builder alipayRootCertificate(String pem) { this.alipayRootCertificate = pem; return this; }
 
-        /** The gateway: {@link #PRODUCTION} (default), {@link #SANDBOX}, or a loopback simulator. */
+        /**
+         * The gateway: {@link #PRODUCTION} (default), {@link #SANDBOX}, or a loopback simulator.
+         *
+         * @param url the gateway URL: https, or http on loopback
+         * @return this builder
+         */
         public Builder gatewayUrl(String url) { this.gatewayUrl = url; return this; }
 
-        /** ISV mode: the merchant's {@code app_auth_token}. */
+        /**
+         * ISV mode: the merchant's {@code app_auth_token}.
+         *
+         * @param token the token the merchant granted to the ISV app
+         * @return this builder
+         */
         public Builder appAuthToken(String token) { this.appAuthToken = token; return this; }
 
-        /** The default notify URL, used when a request has none. */
+        /**
+         * The default notify URL, used when a request has none.
+         *
+         * @param url the default notification URL
+         * @return this builder
+         */
         public Builder notifyUrl(String url) { this.notifyUrl = url; return this; }
 
         /**
          * The merchant's Alipay user id ({@code 2088} and 12 digits, the PID shown on the Open Platform):
          * when set, a notification whose {@code seller_id} is another account (or missing) is rejected
          * as {@code WRONG_RECIPIENT}. Optional: {@code app_id} is always checked.
+         *
+         * @param sellerId the merchant's Alipay user id
+         * @return this builder
          */
         public Builder sellerId(String sellerId) { this.sellerId = sellerId; return this; }
 
-        /** A transport shared with other providers (one connection pool per process); default: a new one. */
+        /**
+         * A transport shared with other providers (one connection pool per process); default: a new one.
+         *
+         * @param http the shared transport
+         * @return this builder
+         */
         public Builder gatewayHttp(GatewayHttp http) { this.gatewayHttp = http; return this; }
 
-        /** The clock for request timestamps and certificate validity; default: the system clock. */
+        /**
+         * The clock for request timestamps and certificate validity; default: the system clock.
+         *
+         * @param clock the clock to use
+         * @return this builder
+         */
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 
         /**
          * Validates every field and parses the keys.
          *
+         * @return the validated configuration
          * @throws IllegalArgumentException naming the field and the rule
          */
         public AlipayConfig build() {

@@ -95,7 +95,12 @@ public final class WechatPayProvider implements PaymentProvider {
         this.notifications = new WechatNotificationVerifier(verifier, decryptor, config.mchId(), config.appId());
     }
 
-    /** A provider for one merchant. */
+    /**
+     * A provider for one merchant.
+     *
+     * @param config the merchant's validated configuration
+     * @return a provider that signs and verifies with that merchant's keys
+     */
     public static WechatPayProvider create(WechatPayConfig config) {
         return new WechatPayProvider(Objects.requireNonNull(config, "config must not be null"));
     }
@@ -131,7 +136,7 @@ public final class WechatPayProvider implements PaymentProvider {
         return new WechatPayBills(gateway, verifier, signer, http.okHttpClient(), config.mchId(), clock, true, null);
     }
 
-    /** The configuration (its {@code toString()} holds no secret). */
+    /** {@return the configuration (its {@code toString()} holds no secret)} */
     public WechatPayConfig config() {
         return config;
     }
