@@ -291,7 +291,7 @@ public final class MicrometerPaymentListener implements PaymentListener {
             return this;
         }
 
-        /** @return the listener, to add with {@code PaymentClient.Builder#listener} */
+        /** {@return the listener, to add with {@code PaymentClient.Builder#listener}} */
         public MicrometerPaymentListener build() {
             return new MicrometerPaymentListener(this);
         }

@@ -45,37 +45,37 @@ public final class PaymentObservationContext extends Observation.Context {
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** @return provider name ({@code alipay}, {@code wechat}) */
+    /** {@return provider name ({@code alipay}, {@code wechat})} */
     public String provider() {
         return provider;
     }
 
-    /** @return the merchant name the listener was built for */
+    /** {@return the merchant name the listener was built for} */
     public String merchant() {
         return merchant;
     }
 
-    /** @return the operation */
+    /** {@return the operation} */
     public Operation operation() {
         return operation;
     }
 
-    /** @return merchant order id; high cardinality: never make it a low-cardinality key value */
+    /** {@return merchant order id; high cardinality: never make it a low-cardinality key value} */
     public String orderId() {
         return orderId;
     }
 
-    /** @return the outcome returned to the caller */
+    /** {@return the outcome returned to the caller} */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** @return total time of the call, measured by the client's time source */
+    /** {@return total time of the call, measured by the client's time source} */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** @return why the call failed or is in doubt, or {@code null} when it did not fail */
+    /** {@return why the call failed or is in doubt, or {@code null} when it did not fail} */
     public FailureReason failureReason() {
         Failure failure = TagValues.failureOf(outcome);
         return failure == null ? null : failure.reason();

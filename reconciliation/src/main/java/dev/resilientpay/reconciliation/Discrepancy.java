@@ -13,22 +13,22 @@ import java.util.Objects;
  */
 public sealed interface Discrepancy {
 
-    /** The merchant order id. */
+    /** {@return the merchant order id} */
     String orderId();
 
-    /** The merchant refund id of a refund discrepancy, or {@code null}. */
+    /** {@return the merchant refund id of a refund discrepancy, or {@code null}} */
     String refundId();
 
-    /** What the bill says. */
+    /** {@return what the bill says} */
     Side bill();
 
-    /** What the ledger says (before any fix). */
+    /** {@return what the ledger says (before any fix)} */
     Side ledger();
 
-    /** What reconciliation did. */
+    /** {@return what reconciliation did} */
     Resolution resolution();
 
-    /** A stable name of the kind, as in the JSON and CSV reports ({@code PAID_NOT_RECORDED}, …). */
+    /** {@return a stable name of the kind, as in the JSON and CSV reports ({@code PAID_NOT_RECORDED}, …)} */
     default String kind() {
         String name = getClass().getSimpleName(); // PaidNotRecorded -> PAID_NOT_RECORDED
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);

@@ -37,7 +37,7 @@ public record ReconciliationReport(String provider, String merchant, LocalDate d
         discrepancies = List.copyOf(discrepancies);
     }
 
-    /** Whether the bill and the ledger agree completely. */
+    /** {@return whether the bill and the ledger agree completely} */
     public boolean clean() {
         return discrepancies.isEmpty();
     }

@@ -43,7 +43,7 @@ public final class GatewayHttp {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** A transport with its own connection pool and the default size cap. */
+    /** {@return a transport with its own connection pool and the default size cap} */
     public static GatewayHttp create() {
         return using(new OkHttpClient(), DEFAULT_MAX_RESPONSE_BYTES);
     }
@@ -54,6 +54,7 @@ public final class GatewayHttp {
      *
      * @param base             the application's shared client (its event listener is replaced)
      * @param maxResponseBytes response size cap, 1 KiB to 16 MiB
+     * @return a transport sharing {@code base}'s pool and dispatcher
      */
     public static GatewayHttp using(OkHttpClient base, int maxResponseBytes) {
         Objects.requireNonNull(base, "okHttpClient must not be null");
@@ -83,6 +84,10 @@ public final class GatewayHttp {
      * included (OkHttp's call timeout does not cover a lookup in progress; {@link BoundedDns} does).
      * Never throws for network faults: they come back as {@link HttpOutcome.NotSent} or
      * {@link HttpOutcome.Lost}.
+     *
+     * @param request the request to send
+     * @param timeout the most the whole exchange may take
+     * @return the response, or whether the request was provably not sent or may have been lost
      */
     public HttpOutcome execute(Request request, Duration timeout) {
         SendTracker tracker = new SendTracker();
@@ -113,7 +118,7 @@ public final class GatewayHttp {
         }
     }
 
-    /** The underlying client, e.g. for building a second transport with another cap. */
+    /** {@return the underlying client, e.g. for building a second transport with another cap} */
     public OkHttpClient okHttpClient() {
         return client;
     }
