@@ -31,6 +31,10 @@ public record BreakerPolicy(
      * @param openDuration how long the breaker stays open before trial calls
      * @param slidingWindowSize how many recent attempts the rate is computed over
      * @param trialCalls attempts permitted while half open
+     * @param minimumFailureSpan   how far apart the oldest and newest failures in the window must be
+     *                             before the breaker opens: a burst of failures within a moment (a cold
+     *                             start, the service's own CPU starved under a load spike) is not an
+     *                             outage. {@link Duration#ZERO} opens on the rate alone
      */
     public BreakerPolicy {
         if (failureRateThreshold < 1 || failureRateThreshold > 100) {

@@ -26,7 +26,12 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /** The largest amount accepted: 10^14 minor units (one trillion yuan), far above any gateway's cap. */
     public static final long MAX_MINOR_UNITS = 1_000_000_000_000_00L;
 
-    /** Validates the amount: positive, at most {@link #MAX_MINOR_UNITS}, currency with a minor unit. */
+    /**
+     * Validates the amount: positive, at most {@link #MAX_MINOR_UNITS}, currency with a minor unit.
+     *
+     * @param minorUnits the amount in the currency's smallest unit, at least 1
+     * @param currency   the ISO 4217 currency
+     */
     public Money {
         Objects.requireNonNull(currency, "currency must not be null");
         if (minorUnits <= 0) {

@@ -34,6 +34,8 @@ public sealed interface PaymentMethod {
         /**
          * Validates that the code is 10 to 64 letters or digits (or a {@linkplain #redacted() redacted}
          * code, which is never sent).
+         *
+         * @param authCode the digits read from the payer's code; never logged in full
          */
         public PaymentCode {
             Objects.requireNonNull(authCode, "authCode must not be null");
@@ -78,7 +80,11 @@ public sealed interface PaymentMethod {
      * @param payerId WeChat {@code openid} or Alipay {@code buyer_id} / {@code buyer_open_id}
      */
     record InApp(String payerId) implements PaymentMethod {
-        /** Validates that the payer id is present. */
+        /**
+         * Validates that the payer id is present.
+         *
+         * @param payerId WeChat {@code openid} or Alipay {@code buyer_id} / {@code buyer_open_id}
+         */
         public InApp {
             if (payerId == null || payerId.isBlank() || payerId.length() > 128) {
                 throw new IllegalArgumentException("payerId must be 1 to 128 characters");
@@ -97,7 +103,13 @@ public sealed interface PaymentMethod {
      * @param payerClientIp the payer's IP address (WeChat H5 requires it; may be {@code null} for Alipay)
      */
     record Web(Device device, String returnUrl, String payerClientIp) implements PaymentMethod {
-        /** Validates the device. */
+        /**
+         * Validates the device.
+         *
+         * @param device        where the browser runs
+         * @param returnUrl     where the provider sends the payer back afterwards (may be {@code null})
+         * @param payerClientIp the payer's IP address (WeChat H5 requires it; may be {@code null} for Alipay)
+         */
         public Web {
             Objects.requireNonNull(device, "device must not be null");
         }

@@ -35,7 +35,17 @@ public record PaymentRequest(
     static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_\\-|*]{1,64}");
     static final Pattern NOTIFY_URL = Pattern.compile("https?://\\S{1,250}");
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param orderId   merchant order id: 1 to 64 of {@code A-Z a-z 0-9 _ - | *}; providers may narrow it
+     * @param amount    the amount to charge
+     * @param subject   what is bought, shown to the payer: 1 to 256 characters
+     * @param method    how the payer pays
+     * @param notifyUrl where the provider posts the result, or {@code null} to use the provider's default
+     * @param expiresAt when an unpaid order expires, or {@code null} for the provider's default
+     * @param metadata  merchant data returned with the payment (Alipay passback_params, WeChat attach)
+     */
     public PaymentRequest {
         requireId("orderId", orderId);
         Objects.requireNonNull(amount, "amount must not be null");

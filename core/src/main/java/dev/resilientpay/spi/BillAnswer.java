@@ -11,7 +11,11 @@ public sealed interface BillAnswer {
      * @param rows the rows, streamed from the verified copy; the caller closes them
      */
     record Ready(BillRows rows) implements BillAnswer {
-        /** Validates the rows. */
+        /**
+         * Validates the rows.
+         *
+         * @param rows the rows, streamed from the verified copy; the caller closes them
+         */
         public Ready {
             Objects.requireNonNull(rows, "rows");
         }
@@ -23,7 +27,11 @@ public sealed interface BillAnswer {
      * @param detail the provider's code and message
      */
     record NotReady(String detail) implements BillAnswer {
-        /** Validates the detail. */
+        /**
+         * Validates the detail.
+         *
+         * @param detail the provider's code and message
+         */
         public NotReady {
             Objects.requireNonNull(detail, "detail");
         }
@@ -37,7 +45,13 @@ public sealed interface BillAnswer {
      * @param detail    what happened, without secrets
      */
     record Failed(BillProblem problem, boolean retryable, String detail) implements BillAnswer {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param problem   why
+         * @param retryable whether asking again may succeed (network, expired URL, truncated download)
+         * @param detail    what happened, without secrets
+         */
         public Failed {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(detail, "detail");

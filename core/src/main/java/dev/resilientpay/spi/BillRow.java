@@ -33,7 +33,20 @@ public record BillRow(Type type, String orderId, String transactionId, String re
         REVERSAL
     }
 
-    /** Validates the required fields: type, order id, amount, time; a refund has a refund id. */
+    /**
+     * Validates the required fields: type, order id, amount, time; a refund has a refund id.
+     *
+     * @param type             what the row books
+     * @param orderId          the merchant order id ({@code out_trade_no})
+     * @param transactionId    the provider's transaction id, or {@code null} if the bill has none
+     * @param refundId         the merchant refund id ({@code out_request_no} / {@code out_refund_no}) of a
+     *                         {@link Type#REFUND}; {@code null} otherwise
+     * @param providerRefundId the provider's refund id, or {@code null}
+     * @param amount           the order amount (payment, reversal) or the refund amount (refund)
+     * @param time             when the provider booked it (payment or refund completion)
+     * @param rawStatus        the provider's own status text ({@code SUCCESS}, {@code REFUND}, {@code 交易}),
+     *                         or {@code null}
+     */
     public BillRow {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(amount, "amount");

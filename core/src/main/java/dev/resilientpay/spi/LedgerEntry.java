@@ -45,7 +45,24 @@ public record LedgerEntry(
         Instant leaseUntil,
         long version) {
 
-    /** Validates that exactly one request is present and that no payment code is kept. */
+    /**
+     * Validates that exactly one request is present and that no payment code is kept.
+     *
+     * @param key         the call's identity
+     * @param fingerprint hash of the request's canonical fields; another request with the same key and
+     *                    another fingerprint is a conflict
+     * @param payment     the payment request, or {@code null} for a refund; a payment code is never kept
+     *                    (see {@link dev.resilientpay.PaymentMethod.PaymentCode#redacted()})
+     * @param refund      the refund request, or {@code null} for a payment
+     * @param state       where the call stands
+     * @param outcome     the last outcome, or {@code null} while in flight
+     * @param attempts    sends made so far, across every instance that worked on the call
+     * @param startedAt   when the first call began
+     * @param updatedAt   when the entry last changed
+     * @param owner       the instance that owns the entry, or {@code null} when nobody does
+     * @param leaseUntil  when the owner's lease ends, in the ledger's clock, or {@code null} without owner
+     * @param version     the fencing token, incremented on every change; {@code 0} before it is stored
+     */
     public LedgerEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");

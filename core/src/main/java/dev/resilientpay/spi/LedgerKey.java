@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record LedgerKey(String provider, String merchant, String id) {
 
-    /** Validates that every part is present. */
+    /**
+     * Validates that every part is present.
+     *
+     * @param provider the provider's name ({@code alipay}, {@code wechat})
+     * @param merchant the merchant account at that provider (Alipay app id, WeChat mchid)
+     * @param id       the call within the merchant: {@code pay:<orderId>}, {@code refund:<orderId>:<refundId>}
+     *                 for refund ids unique per order, or {@code refund:<refundId>} for refund ids the
+     *                 provider requires unique per merchant
+     */
     public LedgerKey {
         requirePart("provider", provider, 32);
         requirePart("merchant", merchant, 64);

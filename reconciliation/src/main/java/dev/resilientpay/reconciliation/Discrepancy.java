@@ -48,7 +48,16 @@ public sealed interface Discrepancy {
         /** Neither bill row nor ledger entry. */
         public static final Side ABSENT = new Side("ABSENT", null, null, null);
 
-        /** Validates the state. */
+        /**
+         * Validates the state.
+         *
+         * @param state         {@code ABSENT}, the bill row's type ({@code PAYMENT}, {@code REFUND},
+         *                      {@code REVERSAL}), or the ledger's state and outcome ({@code COMPLETED/Paid},
+         *                      {@code IN_DOUBT/InDoubt}, {@code IN_FLIGHT})
+         * @param amount        the amount, or {@code null}
+         * @param transactionId the provider's transaction id, or {@code null}
+         * @param time          when it was paid or refunded, or {@code null}
+         */
         public Side {
             Objects.requireNonNull(state, "state");
         }
@@ -82,7 +91,14 @@ public sealed interface Discrepancy {
      * @param resolution what was done
      */
     record PaidNotRecorded(String orderId, Side bill, Side ledger, Resolution resolution) implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param bill       the bill's payment row
+         * @param ledger     the ledger entry, or {@link Side#ABSENT}
+         * @param resolution what was done
+         */
         public PaidNotRecorded {
             requireAll(orderId, bill, ledger, resolution);
         }
@@ -102,7 +118,14 @@ public sealed interface Discrepancy {
      * @param resolution always {@link Resolution#REPORTED}
      */
     record MissingFromBill(String orderId, Side bill, Side ledger, Resolution resolution) implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param bill       {@link Side#ABSENT}
+         * @param ledger     the ledger's payment
+         * @param resolution always {@link Resolution#REPORTED}
+         */
         public MissingFromBill {
             requireAll(orderId, bill, ledger, resolution);
         }
@@ -122,7 +145,14 @@ public sealed interface Discrepancy {
      * @param resolution always {@link Resolution#REPORTED}
      */
     record AmountDiffers(String orderId, Side bill, Side ledger, Resolution resolution) implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param bill       the bill's payment row
+         * @param ledger     the ledger's payment
+         * @param resolution always {@link Resolution#REPORTED}
+         */
         public AmountDiffers {
             requireAll(orderId, bill, ledger, resolution);
         }
@@ -143,7 +173,14 @@ public sealed interface Discrepancy {
      * @param resolution what was done
      */
     record StatusDiffers(String orderId, Side bill, Side ledger, Resolution resolution) implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param bill       the bill's row
+         * @param ledger     the ledger's entry
+         * @param resolution what was done
+         */
         public StatusDiffers {
             requireAll(orderId, bill, ledger, resolution);
         }
@@ -166,7 +203,15 @@ public sealed interface Discrepancy {
      */
     record RefundNotRecorded(String orderId, String refundId, Side bill, Side ledger, Resolution resolution)
             implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param refundId   the refund
+         * @param bill       the bill's refund row
+         * @param ledger     the ledger's entry, or {@link Side#ABSENT}
+         * @param resolution what was done
+         */
         public RefundNotRecorded {
             requireAll(orderId, bill, ledger, resolution);
             Objects.requireNonNull(refundId, "refundId");
@@ -184,7 +229,15 @@ public sealed interface Discrepancy {
      */
     record RefundMissingFromBill(String orderId, String refundId, Side bill, Side ledger, Resolution resolution)
             implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param refundId   the refund
+         * @param bill       {@link Side#ABSENT}
+         * @param ledger     the ledger's refund
+         * @param resolution always {@link Resolution#REPORTED}
+         */
         public RefundMissingFromBill {
             requireAll(orderId, bill, ledger, resolution);
             Objects.requireNonNull(refundId, "refundId");
@@ -202,7 +255,15 @@ public sealed interface Discrepancy {
      */
     record RefundAmountDiffers(String orderId, String refundId, Side bill, Side ledger, Resolution resolution)
             implements Discrepancy {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param orderId    the order
+         * @param refundId   the refund
+         * @param bill       the bill's refund row
+         * @param ledger     the ledger's refund
+         * @param resolution always {@link Resolution#REPORTED}
+         */
         public RefundAmountDiffers {
             requireAll(orderId, bill, ledger, resolution);
             Objects.requireNonNull(refundId, "refundId");

@@ -13,7 +13,11 @@ public sealed interface ReconciliationOutcome {
      * @param report counts, totals and discrepancies
      */
     record Reconciled(ReconciliationReport report) implements ReconciliationOutcome {
-        /** Validates the report. */
+        /**
+         * Validates the report.
+         *
+         * @param report counts, totals and discrepancies
+         */
         public Reconciled {
             Objects.requireNonNull(report, "report");
         }
@@ -27,7 +31,12 @@ public sealed interface ReconciliationOutcome {
      * @param detail the provider's code and message
      */
     record BillNotReady(LocalDate day, String detail) implements ReconciliationOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param day    the day asked for
+         * @param detail the provider's code and message
+         */
         public BillNotReady {
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(detail, "detail");
@@ -44,7 +53,14 @@ public sealed interface ReconciliationOutcome {
      */
     record BillUnusable(LocalDate day, BillProblem problem, boolean retryable, String detail)
             implements ReconciliationOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param day       the day asked for
+         * @param problem   why
+         * @param retryable whether trying again may succeed
+         * @param detail    what happened
+         */
         public BillUnusable {
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(problem, "problem");
@@ -60,7 +76,12 @@ public sealed interface ReconciliationOutcome {
      * @param detail what happened
      */
     record LedgerUnavailable(LocalDate day, String detail) implements ReconciliationOutcome {
-        /** Validates the day. */
+        /**
+         * Validates the day.
+         *
+         * @param day    the day asked for
+         * @param detail what happened
+         */
         public LedgerUnavailable {
             Objects.requireNonNull(day, "day");
         }

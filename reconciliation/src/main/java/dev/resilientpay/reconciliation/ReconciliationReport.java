@@ -27,7 +27,20 @@ import java.util.Objects;
 public record ReconciliationReport(String provider, String merchant, LocalDate day, Totals bill, Totals ledger,
                                    long matched, long carriedOver, List<Discrepancy> discrepancies) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param provider      the provider ({@code alipay}, {@code wechat})
+     * @param merchant      the merchant account
+     * @param day           the bill's day, in the provider's zone
+     * @param bill          what the bill holds
+     * @param ledger        what the ledger holds for the same day (payments and refunds it records as done
+     *                      then)
+     * @param matched       bill rows that agree with the ledger
+     * @param carriedOver   ledger entries paid or refunded within the cut-off tolerance before midnight and
+     *                      absent from this bill: expected in the next day's bill, not discrepancies
+     * @param discrepancies every difference, in key order
+     */
     public ReconciliationReport {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(merchant, "merchant");

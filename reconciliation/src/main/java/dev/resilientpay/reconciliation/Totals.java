@@ -17,7 +17,15 @@ import java.util.TreeMap;
  */
 public record Totals(long payments, long refunds, long reversals, Map<String, Long> paid, Map<String, Long> refunded) {
 
-    /** Copies the maps (sorted by currency). */
+    /**
+     * Copies the maps (sorted by currency).
+     *
+     * @param payments  payments counted
+     * @param refunds   refunds counted
+     * @param reversals payments reversed (bill only; 0 on the ledger side)
+     * @param paid      sum of payments per ISO 4217 currency, in minor units
+     * @param refunded  sum of refunds per currency, in minor units
+     */
     public Totals {
         paid = Map.copyOf(new TreeMap<>(Objects.requireNonNull(paid, "paid")));
         refunded = Map.copyOf(new TreeMap<>(Objects.requireNonNull(refunded, "refunded")));
