@@ -287,9 +287,13 @@ public final class BenchmarkSuite {
         try (SimulatedAlipay alipay = new SimulatedAlipay(); SimulatedWechat wechat = new SimulatedWechat()) {
             List<Gateway> gateways = List.of(alipay, wechat);
             for (Gateway gateway : gateways) {
-                // Class loading and JIT first: the cold start has its own figure above.
-                try (PaymentCaller caller = gateway.ours(timing, gateway.port(), null)) {
-                    LoadRun.run(gateway, caller, 8, Duration.ofSeconds(quick ? 2 : 3), Duration.ofSeconds(1));
+                // Class loading and JIT first, for every client (a cold SDK times out under 64 callers just as
+                // a cold client of ours does): the cold start has its own figure above.
+                for (Function<Gateway, PaymentCaller> client : List.<Function<Gateway, PaymentCaller>>of(
+                        g -> g.ours(timing, g.port(), null), g -> g.sdkAsDocumented(timing, g.port()))) {
+                    try (PaymentCaller caller = client.apply(gateway)) {
+                        LoadRun.run(gateway, caller, 8, Duration.ofSeconds(quick ? 2 : 3), Duration.ofSeconds(1));
+                    }
                 }
             }
             int run = 0;
