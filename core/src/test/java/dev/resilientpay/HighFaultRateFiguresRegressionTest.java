@@ -9,7 +9,6 @@ import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +25,6 @@ class HighFaultRateFiguresRegressionTest {
     private final Fixtures.RecordingListener listener = new Fixtures.RecordingListener();
 
     @Test
-    @Disabled("issue 8 figures: the deadline cancel of a payment code is not sent while the breaker is open,"
-            + " so the trade stays open for the payer to confirm after pay() returned InDoubt")
     void theDeadlineCancelOfAPaymentCodeIsSentEvenWhenTheBreakerOpenedDuringTheCall() {
         // The send's answer is lost and every query times out: the breaker opens during the call (an
         // outage, or a cold JVM starved of CPU). Seen in the cold start on WeChat: 64 of 100 InDoubt.
@@ -46,8 +43,6 @@ class HighFaultRateFiguresRegressionTest {
     }
 
     @Test
-    @Disabled("issue 8 figures: a single failed last query before the deadline cancel refunds a paid payer;"
-            + " the official loops, with more queries in their window, refunded fewer")
     void aLastQueryThatTimesOutIsTriedAgainBeforeTheCancelRefundsAPaidPayer() {
         // Seen at 10 % and 30 % faults with a CPU-starved client: the gateway charged the payer and answered
         // every query "paid", but each answer arrived after the 2 s attempt timeout; the one last query at
