@@ -1,0 +1,194 @@
+package dev.resilientpay.spring.boot.autoconfigure;
+
+import dev.resilientpay.Operation;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code resilientpay.*}: any number of Alipay and WeChat Pay merchants by name, the policies and
+ * breaker they share (each merchant may override them), the ledger, notification endpoints and
+ * health. Merchant names are unique across both providers: they name the {@code PaymentClient}
+ * beans, the look-up in {@link PaymentClients} and the default notification paths.
+ */
+@ConfigurationProperties(prefix = "resilientpay")
+public class ResilientPayProperties {
+
+    /** Whether resilient-pay's auto-configuration is active. */
+    private boolean enabled = true;
+
+    /** Policies shared by every merchant, by operation, laid over the library's defaults. */
+    private Map<Operation, PolicyProperties> policies = new EnumMap<>(Operation.class);
+
+    /** The circuit breaker settings shared by every merchant, laid over the library's defaults. */
+    @NestedConfigurationProperty
+    private BreakerProperties breaker = new BreakerProperties();
+
+    /** Where the clients remember their calls (idempotency and recovery). */
+    private Ledger ledger = new Ledger();
+
+    /** The notification endpoints. */
+    private Notifications notifications = new Notifications();
+
+    /** The actuator health contributor. */
+    private Health health = new Health();
+
+    /** Alipay merchants. */
+    private Alipay alipay = new Alipay();
+
+    /** WeChat Pay merchants. */
+    private Wechat wechat = new Wechat();
+
+    /** @return whether the auto-configuration is active */
+    public boolean isEnabled() { return enabled; }
+
+    /** @param enabled whether the auto-configuration is active */
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+    /** @return shared policies by operation */
+    public Map<Operation, PolicyProperties> getPolicies() { return policies; }
+
+    /** @param policies shared policies by operation */
+    public void setPolicies(Map<Operation, PolicyProperties> policies) { this.policies = policies; }
+
+    /** @return shared breaker settings */
+    public BreakerProperties getBreaker() { return breaker; }
+
+    /** @param breaker shared breaker settings */
+    public void setBreaker(BreakerProperties breaker) { this.breaker = breaker; }
+
+    /** @return ledger settings */
+    public Ledger getLedger() { return ledger; }
+
+    /** @param ledger ledger settings */
+    public void setLedger(Ledger ledger) { this.ledger = ledger; }
+
+    /** @return notification endpoint settings */
+    public Notifications getNotifications() { return notifications; }
+
+    /** @param notifications notification endpoint settings */
+    public void setNotifications(Notifications notifications) { this.notifications = notifications; }
+
+    /** @return health settings */
+    public Health getHealth() { return health; }
+
+    /** @param health health settings */
+    public void setHealth(Health health) { this.health = health; }
+
+    /** @return Alipay settings */
+    public Alipay getAlipay() { return alipay; }
+
+    /** @param alipay Alipay settings */
+    public void setAlipay(Alipay alipay) { this.alipay = alipay; }
+
+    /** @return WeChat Pay settings */
+    public Wechat getWechat() { return wechat; }
+
+    /** @param wechat WeChat Pay settings */
+    public void setWechat(Wechat wechat) { this.wechat = wechat; }
+
+    /** Which ledger the clients use when the application defines none. */
+    public enum LedgerType {
+        /** JDBC when resilient-pay-ledger-jdbc and a DataSource are present, else in memory. */
+        AUTO,
+        /** In this process's memory (lost on restart). */
+        IN_MEMORY,
+        /** resilient-pay-ledger-jdbc on the application's DataSource; start-up fails without them. */
+        JDBC
+    }
+
+    /** {@code resilientpay.ledger.*}. */
+    public static class Ledger {
+
+        /** Which ledger to use when the application defines no PaymentLedger or MerchantLedgers bean. */
+        private LedgerType type = LedgerType.AUTO;
+
+        /** Resolve every unresolved ledger entry (in flight or in doubt) of each merchant at start-up. */
+        private boolean recoverOnStartup = true;
+
+        /** @return the ledger type */
+        public LedgerType getType() { return type; }
+
+        /** @param type the ledger type */
+        public void setType(LedgerType type) { this.type = type; }
+
+        /** @return whether unresolved entries are recovered at start-up */
+        public boolean isRecoverOnStartup() { return recoverOnStartup; }
+
+        /** @param recoverOnStartup whether unresolved entries are recovered at start-up */
+        public void setRecoverOnStartup(boolean recoverOnStartup) { this.recoverOnStartup = recoverOnStartup; }
+    }
+
+    /** {@code resilientpay.notifications.*}. */
+    public static class Notifications {
+
+        /** Whether notification endpoints are registered (servlet web applications). */
+        private boolean enabled = true;
+
+        /** Prefix of the default notification paths: {@code <base-path>/<provider>/<merchant>}. */
+        private String basePath = "/resilientpay/notify";
+
+        /** Largest notification body read; a larger one is answered 413 and never verified. */
+        private int maxBodyBytes = 64 * 1024;
+
+        /** @return whether endpoints are registered */
+        public boolean isEnabled() { return enabled; }
+
+        /** @param enabled whether endpoints are registered */
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+        /** @return the base path */
+        public String getBasePath() { return basePath; }
+
+        /** @param basePath the base path */
+        public void setBasePath(String basePath) { this.basePath = basePath; }
+
+        /** @return the body size cap */
+        public int getMaxBodyBytes() { return maxBodyBytes; }
+
+        /** @param maxBodyBytes the body size cap */
+        public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+    }
+
+    /** {@code resilientpay.health.*}. */
+    public static class Health {
+
+        /** A certificate expiring within this period is shown as expiring in health (the merchant stays UP until it expires). */
+        private Duration certificateWarning = Duration.ofDays(30);
+
+        /** @return the warning period */
+        public Duration getCertificateWarning() { return certificateWarning; }
+
+        /** @param certificateWarning the warning period */
+        public void setCertificateWarning(Duration certificateWarning) { this.certificateWarning = certificateWarning; }
+    }
+
+    /** {@code resilientpay.alipay.*}. */
+    public static class Alipay {
+
+        /** Alipay apps by merchant name. */
+        private Map<String, AlipayMerchantProperties> merchants = new LinkedHashMap<>();
+
+        /** @return merchants by name */
+        public Map<String, AlipayMerchantProperties> getMerchants() { return merchants; }
+
+        /** @param merchants merchants by name */
+        public void setMerchants(Map<String, AlipayMerchantProperties> merchants) { this.merchants = merchants; }
+    }
+
+    /** {@code resilientpay.wechat.*}. */
+    public static class Wechat {
+
+        /** WeChat Pay merchants by merchant name. */
+        private Map<String, WechatMerchantProperties> merchants = new LinkedHashMap<>();
+
+        /** @return merchants by name */
+        public Map<String, WechatMerchantProperties> getMerchants() { return merchants; }
+
+        /** @param merchants merchants by name */
+        public void setMerchants(Map<String, WechatMerchantProperties> merchants) { this.merchants = merchants; }
+    }
+}
