@@ -68,8 +68,9 @@ final class NotificationHandler implements HandlerFunction<ServerResponse> {
                 return reply(LISTENER_FAILED);
             }
         } else if (result instanceof NotificationResult.Rejected rejected) {
-            log.warn("resilient-pay merchant {}: notification rejected: {} ({})", merchant.name(), rejected.reason(),
-                    rejected.detail());
+            // the adapter already logged the rejection at WARN
+            log.debug("resilient-pay merchant {}: notification rejected: {} ({})", merchant.name(),
+                    rejected.reason(), rejected.detail());
         }
         return reply(result.reply());
     }
