@@ -27,6 +27,11 @@ public enum FailureReason {
             "The payment was not confirmed in time and has been cancelled. Any amount taken is returned to the payer.",
             "支付未在规定时间内确认，订单已撤销，如有扣款将原路退回。"),
 
+    /** The payment code payment was cancelled at its deadline after the payer had paid: the money was returned. */
+    PAYMENT_REVERSED(Category.PAYER, false,
+            "The payment was not confirmed in time and has been cancelled; the amount taken is being returned to the payer.",
+            "支付未在规定时间内确认，订单已撤销，扣款将原路退回。"),
+
     // order
     ORDER_ALREADY_PAID(Category.ORDER, false,
             "This order has already been paid.",
@@ -64,6 +69,11 @@ public enum FailureReason {
             "The merchant is not allowed to use this payment method. Please use another one.",
             "商户暂不支持该支付方式，请更换其他支付方式。"),
 
+    /** A different call with the same id is running on another instance; its outcome was not known in time. */
+    CALL_IN_PROGRESS(Category.TRANSIENT, true,
+            "This order is still being processed. Please check its status in a moment.",
+            "该订单正在处理中，请稍后查询结果。"),
+
     // security
     RESPONSE_SIGNATURE_INVALID(Category.SECURITY, true,
             "The payment service's answer could not be verified. Please try again.",
@@ -71,6 +81,13 @@ public enum FailureReason {
     NOTIFICATION_REJECTED(Category.SECURITY, false,
             "A payment notification could not be verified and was ignored.",
             "支付通知未通过验证，已忽略。"),
+    /**
+     * The provider reports the order paid with another amount or currency than requested: never taken
+     * as {@code Paid}; the order stays in doubt for a person to check.
+     */
+    AMOUNT_MISMATCH(Category.SECURITY, false,
+            "The amount paid does not match the order. The merchant will check it.",
+            "支付金额与订单不符，商家将进行核实。"),
 
     // transient
     RATE_LIMITED(Category.TRANSIENT, true,
@@ -85,6 +102,14 @@ public enum FailureReason {
     TIMEOUT(Category.TRANSIENT, true,
             "The payment service did not answer in time. Please try again in a moment.",
             "支付服务响应超时，请稍后重试。"),
+    /** The request never reached the payment service (every attempt provably unsent): nothing was charged. */
+    NOT_SENT(Category.TRANSIENT, true,
+            "The payment service could not be reached; nothing was charged. Please try again in a moment.",
+            "未能连接支付服务，未发生扣款，请稍后重试。"),
+    /** The idempotency ledger (the service's database) could not be reached: nothing was sent. */
+    LEDGER_UNAVAILABLE(Category.TRANSIENT, true,
+            "The payment could not be started right now; nothing was charged. Please try again in a moment.",
+            "暂时无法发起支付，未发生扣款，请稍后重试。"),
 
     // unmapped
     PROVIDER_ERROR(Category.PROVIDER, false,

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,6 +61,8 @@ public final class PaymentClient implements AutoCloseable {
     private final NotificationDesk notifications;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
+    private final String instanceId;
+    private final List<ScheduledExecutorService> recoverers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private PaymentClient(Builder b) {
@@ -66,9 +70,11 @@ public final class PaymentClient implements AutoCloseable {
         this.policies = b.policies;
         Listeners listeners = new Listeners(b.listeners);
         Random random = b.random != null ? b.random : new Random();
-        this.pipeline = new CallPipeline(b.provider, b.ledger, b.policies, b.breaker, listeners, b.timeSource, random);
+        this.pipeline = new CallPipeline(b.provider, b.ledger, b.policies, b.breaker, listeners, b.timeSource, random,
+                new CallPipeline.Ownership(b.instanceId, b.lease, b.recoveryBatch, b.recoveryConcurrency));
+        this.instanceId = b.instanceId;
         this.watcher = new PaymentWatcher(pipeline, b.provider, listeners);
-        this.notifications = new NotificationDesk(b.provider, b.ledger, pipeline, NotificationDesk.REMEMBERED_IDS);
+        this.notifications = new NotificationDesk(b.provider, b.ledger, pipeline);
         if (b.executor != null) {
             this.executor = b.executor;
             this.ownedExecutor = null;
@@ -184,12 +190,55 @@ public final class PaymentClient implements AutoCloseable {
     }
 
     /**
-     * Resolves every unresolved ledger entry — payments and refunds in flight when a process stopped,
-     * or left in doubt — and returns their outcomes. Call it at start-up with a durable ledger.
+     * Resolves every unresolved ledger entry that no live instance holds — payments and refunds whose
+     * process stopped (their lease expired), or left in doubt — and returns their outcomes. A payment
+     * code is never sent again: recovery queries, then cancels. Call it at start-up with a durable
+     * ledger, or let {@link #startRecovery} call it on a schedule.
      */
     public List<Outcome> recover() {
         ensureOpen();
         return pipeline.recover();
+    }
+
+    /**
+     * Starts a background recoverer: {@link #recover()} every {@code every} on a daemon thread, so that
+     * in-doubt and orphaned calls are finished without a restart. With a shared ledger every instance
+     * may run one: claims never hand an entry to two instances. Stopped by closing the returned handle
+     * or the client.
+     *
+     * @param every the interval between runs (the first run starts after one interval)
+     * @return a handle whose {@code close()} stops the recoverer
+     * @throws IllegalArgumentException if {@code every} is not positive
+     */
+    public AutoCloseable startRecovery(Duration every) {
+        requirePositive("every", every);
+        ensureOpen();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "resilient-pay-" + provider.name() + "-recoverer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                pipeline.recover();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PaymentClient.class).warn("background recovery failed; next run continues", e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        recoverers.add(scheduler);
+        return () -> {
+            scheduler.shutdownNow();
+            recoverers.remove(scheduler);
+        };
+    }
+
+    /**
+     * This client's id in a shared ledger: entries it runs are owned by it until their lease ends.
+     *
+     * @return the instance id
+     */
+    public String instanceId() {
+        return instanceId;
     }
 
     /**
@@ -210,6 +259,8 @@ public final class PaymentClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        recoverers.forEach(ScheduledExecutorService::shutdownNow);
+        recoverers.clear();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
@@ -262,8 +313,78 @@ public final class PaymentClient implements AutoCloseable {
         private TimeSource timeSource = TimeSource.system();
         private Random random;
         private Executor executor;
+        private String instanceId = defaultInstanceId();
+        private Duration lease = Duration.ofSeconds(60);
+        private int recoveryBatch = 50;
+        private int recoveryConcurrency = 8;
 
         private Builder() {}
+
+        private static String defaultInstanceId() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "host";
+            }
+            if (host.length() > 40) {
+                host = host.substring(0, 40);
+            }
+            return host + "/" + ProcessHandle.current().pid() + "/"
+                    + Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+        }
+
+        /**
+         * This instance's id in a shared ledger; default host name, process id and a random part, so
+         * that a restarted process never mistakes its predecessor's entries for its own.
+         *
+         * @param instanceId 1 to 100 characters
+         * @return this builder
+         */
+        public Builder instanceId(String instanceId) {
+            if (instanceId == null || instanceId.isBlank() || instanceId.length() > 100) {
+                throw new IllegalArgumentException("instanceId must be 1 to 100 characters and not blank");
+            }
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        /**
+         * How long a ledger entry stays this instance's without a heartbeat; default 60 s. A running
+         * call renews it every quarter of it. After a crash, other instances take the call over once
+         * it has run out, so shorter means faster recovery and more ledger writes.
+         *
+         * @param lease at least 1 s
+         * @return this builder
+         */
+        public Builder lease(Duration lease) {
+            requireNonNull("lease", lease);
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("lease must be at least 1s, was " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * How many unresolved entries {@link PaymentClient#recover()} claims at a time and resolves at
+         * once; defaults 50 and 8.
+         *
+         * @param batch       entries claimed per round, 1 to 1000
+         * @param concurrency entries resolved at once, 1 to 64
+         * @return this builder
+         */
+        public Builder recovery(int batch, int concurrency) {
+            if (batch < 1 || batch > 1000) {
+                throw new IllegalArgumentException("recovery batch must be 1 to 1000, was " + batch);
+            }
+            if (concurrency < 1 || concurrency > 64) {
+                throw new IllegalArgumentException("recovery concurrency must be 1 to 64, was " + concurrency);
+            }
+            this.recoveryBatch = batch;
+            this.recoveryConcurrency = concurrency;
+            return this;
+        }
 
         /** The provider adapter (required). */
         public Builder provider(PaymentProvider provider) {

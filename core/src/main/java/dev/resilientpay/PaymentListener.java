@@ -25,6 +25,13 @@ public interface PaymentListener {
     default void onBreakerStateChange(BreakerStateChanged event) {}
 
     /**
+     * Verified evidence contradicted what the ledger had recorded (for example a verified PAID query
+     * answer or notification for an order recorded as failed). The evidence wins; a person should
+     * look at how it happened.
+     */
+    default void onContradiction(Contradiction event) {}
+
+    /**
      * @param provider       provider name
      * @param operation      the operation attempted (a query made to resolve a payment is {@link Operation#QUERY})
      * @param orderId        merchant order id
@@ -34,7 +41,18 @@ public interface PaymentListener {
      * @param elapsed        how long the attempt took
      */
     record AttemptFinished(String provider, Operation operation, String orderId, int attempt,
-                           Classification classification, FailureReason reason, Duration elapsed) {}
+                           Classification classification, FailureReason reason, Duration elapsed) {
+
+        /**
+         * Whether the request may have left the process and reached the provider: every attempt but a
+         * provably unsent one.
+         *
+         * @return {@code false} only for {@link Classification#NOT_SENT}
+         */
+        public boolean mayHaveReachedProvider() {
+            return classification != Classification.NOT_SENT;
+        }
+    }
 
     /**
      * @param provider  provider name
@@ -70,4 +88,13 @@ public interface PaymentListener {
      * @param to       new state
      */
     record BreakerStateChanged(String provider, String from, String to) {}
+
+    /**
+     * @param provider provider name
+     * @param orderId  merchant order id
+     * @param recorded what the ledger held
+     * @param evidence what the verified evidence proves, now recorded instead
+     * @param source   where the evidence came from ({@code query}, {@code notification}, {@code cancel})
+     */
+    record Contradiction(String provider, String orderId, Outcome recorded, Outcome evidence, String source) {}
 }

@@ -29,13 +29,37 @@ public sealed interface PaymentMethod {
      */
     record PaymentCode(String authCode) implements PaymentMethod {
         private static final Pattern AUTH_CODE = Pattern.compile("[A-Za-z0-9]{10,64}");
+        private static final Pattern REDACTED = Pattern.compile("[A-Za-z0-9]{2}\\*{8,62}");
 
-        /** Validates that the code is 10 to 64 letters or digits. */
+        /**
+         * Validates that the code is 10 to 64 letters or digits (or a {@linkplain #redacted() redacted}
+         * code, which is never sent).
+         */
         public PaymentCode {
             Objects.requireNonNull(authCode, "authCode must not be null");
-            if (!AUTH_CODE.matcher(authCode).matches()) {
+            if (!AUTH_CODE.matcher(authCode).matches() && !REDACTED.matcher(authCode).matches()) {
                 throw new IllegalArgumentException("authCode must be 10 to 64 letters or digits");
             }
+        }
+
+        /**
+         * This code with all but its first two characters masked: what a ledger keeps. A payment code
+         * is a one-time bearer credential; once sent it is never stored and never sent again (recovery
+         * queries and cancels instead).
+         *
+         * @return the redacted code
+         */
+        public PaymentCode redacted() {
+            return isRedacted() ? this : new PaymentCode(authCode.substring(0, 2) + "*".repeat(authCode.length() - 2));
+        }
+
+        /**
+         * Whether this is a {@linkplain #redacted() redacted} code, which can never be sent.
+         *
+         * @return {@code true} for a redacted code
+         */
+        public boolean isRedacted() {
+            return authCode.indexOf('*') >= 0;
         }
 
         @Override

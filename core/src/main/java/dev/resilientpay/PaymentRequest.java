@@ -57,6 +57,19 @@ public record PaymentRequest(
         }
     }
 
+    /**
+     * This request without its secrets: a payment code is {@linkplain PaymentMethod.PaymentCode#redacted()
+     * redacted}. What ledgers keep.
+     *
+     * @return this request, or a copy with the code redacted
+     */
+    public PaymentRequest withoutSecrets() {
+        if (method instanceof PaymentMethod.PaymentCode code && !code.isRedacted()) {
+            return new PaymentRequest(orderId, amount, subject, code.redacted(), notifyUrl, expiresAt, metadata);
+        }
+        return this;
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();

@@ -45,7 +45,7 @@ class AwaitPaymentTest {
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(provider.executions(Endpoint.QUERY)).isEqualTo(3);
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.outcome()).isEqualTo(outcome);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.outcome()).isEqualTo(outcome);
     }
 
     @Test

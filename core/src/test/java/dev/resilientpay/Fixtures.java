@@ -13,6 +13,14 @@ final class Fixtures {
 
     private Fixtures() {}
 
+    static dev.resilientpay.spi.LedgerKey payKey(String orderId) {
+        return dev.resilientpay.spi.LedgerKey.payment("scripted", "default", orderId);
+    }
+
+    static dev.resilientpay.spi.LedgerKey refundKey(String orderId, String refundId) {
+        return dev.resilientpay.spi.LedgerKey.refund("scripted", "default", orderId, refundId, false);
+    }
+
     static PaymentRequest codePay(String orderId) {
         return PaymentRequest.builder().orderId(orderId).amount(AMOUNT).subject("Coffee")
                 .method(new PaymentMethod.PaymentCode(AUTH_CODE)).build();

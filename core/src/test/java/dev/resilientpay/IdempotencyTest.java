@@ -42,7 +42,7 @@ class IdempotencyTest {
             assertThat(f.failure().attempts()).isZero();
         });
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.payment().amount()).isEqualTo(AMOUNT);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.payment().amount()).isEqualTo(AMOUNT);
     }
 
     @Test

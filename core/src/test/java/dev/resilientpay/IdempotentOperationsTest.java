@@ -49,7 +49,7 @@ class IdempotentOperationsTest {
 
         client.query("o-1");
 
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
     }
 
     @Test

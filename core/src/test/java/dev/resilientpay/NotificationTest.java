@@ -37,7 +37,9 @@ class NotificationTest {
     }
 
     @Test
-    void aRedeliveredNotificationIsMarkedDuplicate() {
+    void aRedeliveredNotificationIsMarkedDuplicateOnceTheLedgerHasRecordedIt() {
+        provider.onPay(Answers.awaitingPayer("o-1"));
+        client.pay(qrPay("o-1"));
         byte[] body = provider.signedNotification(paid("n-1", "o-1", AMOUNT));
 
         NotificationResult first = client.notifications().verify(Map.of(), body);
@@ -63,7 +65,7 @@ class NotificationTest {
             assertThat(r.reason()).isEqualTo(NotificationRejection.AMOUNT_MISMATCH);
             assertThat(r.reply().status()).isGreaterThanOrEqualTo(400);
         });
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.outcome())
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.outcome())
                 .isInstanceOf(PaymentOutcome.AwaitingPayer.class);
     }
 
@@ -74,7 +76,7 @@ class NotificationTest {
 
         client.notifications().verify(Map.of(), provider.signedNotification(paid("n-1", "o-1", AMOUNT)));
 
-        assertThat(ledger.find("pay:o-1")).get().satisfies(e -> {
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().satisfies(e -> {
             assertThat(e.state()).isEqualTo(LedgerState.COMPLETED);
             assertThat(e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
         });
@@ -109,7 +111,7 @@ class NotificationTest {
                 "n-2", "REFUND.SUCCESS", new RefundStatus("o-1", "r-1", "rf-1", refunded, RefundState.SUCCEEDED,
                         VirtualTime.EPOCH, "SUCCESS"))));
 
-        assertThat(ledger.find("refund:o-1:r-1")).get().satisfies(e -> {
+        assertThat(ledger.find(Fixtures.refundKey("o-1", "r-1"))).get().satisfies(e -> {
             assertThat(e.state()).isEqualTo(LedgerState.COMPLETED);
             assertThat(e.outcome()).isInstanceOf(RefundOutcome.Refunded.class);
         });

@@ -78,7 +78,7 @@ class PayRetryTest {
             assertThat(failed.failure().attempts()).isEqualTo(3);
         });
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(3);
-        assertThat(ledger.find("pay:o-1")).isEmpty();
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).isEmpty();
     }
 
     @Test

@@ -32,22 +32,35 @@ class PayUnknownTest {
                 paid -> assertThat(paid.transactionId()).isEqualTo("tx-o-1"));
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
         assertThat(provider.executions(Endpoint.QUERY)).isEqualTo(1);
-        assertThat(ledger.find("pay:o-1")).get().satisfies(e -> {
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().satisfies(e -> {
             assertThat(e.state()).isEqualTo(LedgerState.COMPLETED);
             assertThat(e.outcome()).isEqualTo(outcome);
         });
     }
 
     @Test
-    void unknownThenNotFoundResendsWithTheSameKey() {
-        provider.onPay(Answers.unknown(FailureReason.TIMEOUT), Answers.paid("o-1", AMOUNT))
+    void unknownThenNotFoundResendsAnOrderWithTheSameKey() {
+        provider.onPay(Answers.unknown(FailureReason.TIMEOUT), Answers.awaitingPayer("o-1"))
                 .onQuery(Answers.status("o-1", TradeState.NOT_FOUND));
+
+        PaymentOutcome outcome = client.pay(qrPay("o-1"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
+        assertThat(provider.contexts(Endpoint.PAY)).extracting(AttemptContext::idempotencyKey)
+                .containsExactly("o-1", "o-1");
+    }
+
+    /** Issue 8, finding 1: a consumed payment code must never be re-sent; the lagging query catches up. */
+    @Test
+    void unknownThenNotFoundNeverResendsAPaymentCodeAndPollsUntilTheProviderCatchesUp() {
+        provider.onPay(Answers.unknown(FailureReason.TIMEOUT))
+                .onQuery(Answers.status("o-1", TradeState.NOT_FOUND), Answers.status("o-1", TradeState.NOT_FOUND),
+                        Answers.paidStatus("o-1", AMOUNT));
 
         PaymentOutcome outcome = client.pay(codePay("o-1"));
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(provider.contexts(Endpoint.PAY)).extracting(AttemptContext::idempotencyKey)
-                .containsExactly("o-1", "o-1");
+        assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
     }
 
     @Test
@@ -118,6 +131,6 @@ class PayUnknownTest {
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.InDoubt.class,
                 d -> assertThat(d.lastFailure().reason()).isEqualTo(FailureReason.NETWORK_ERROR));
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.state()).isEqualTo(LedgerState.IN_DOUBT);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.state()).isEqualTo(LedgerState.IN_DOUBT);
     }
 }

@@ -14,23 +14,26 @@ import dev.resilientpay.testing.Answers;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecoverTest {
 
     private final VirtualTime time = new VirtualTime();
-    private final PaymentLedger ledger = PaymentLedger.inMemory();
+    private final PaymentLedger ledger = PaymentLedger.inMemory(time.clock(), PaymentLedger.DEFAULT_RETENTION);
 
-    /** What a process that died in the middle of its calls leaves behind. */
+    /** What a process that died in the middle of its calls leaves behind: entries whose lease ran out. */
     private void crashDuring(PaymentRequest payment) {
-        ledger.begin(new LedgerEntry("pay:" + payment.orderId(), RequestFingerprint.of(payment), payment, null,
-                LedgerState.IN_FLIGHT, null, time.now(), time.now()));
+        ledger.begin(LedgerEntry.start(Fixtures.payKey(payment.orderId()), RequestFingerprint.of(payment), payment, null,
+                "dead-instance", time.now()), Duration.ofSeconds(30));
+        time.advance(Duration.ofSeconds(31));
     }
 
     private void crashDuring(RefundRequest refund) {
-        ledger.begin(new LedgerEntry("refund:" + refund.orderId() + ":" + refund.refundId(),
-                RequestFingerprint.of(refund), null, refund, LedgerState.IN_FLIGHT, null, time.now(), time.now()));
+        ledger.begin(LedgerEntry.start(Fixtures.refundKey(refund.orderId(), refund.refundId()),
+                RequestFingerprint.of(refund), null, refund, "dead-instance", time.now()), Duration.ofSeconds(30));
+        time.advance(Duration.ofSeconds(31));
     }
 
     @Test
@@ -55,7 +58,7 @@ class RecoverTest {
                 .singleElement().isInstanceOf(PaymentOutcome.AwaitingPayer.class);
         assertThat(outcomes).filteredOn(o -> o.orderId().equals("o-7"))
                 .singleElement().isInstanceOf(RefundOutcome.Refunded.class);
-        assertThat(ledger.unresolved()).isEmpty();
+        assertThat(ledger.unresolved(1000)).isEmpty();
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
         assertThat(provider.executions(Endpoint.REFUND)).isZero();
     }
@@ -85,7 +88,7 @@ class RecoverTest {
 
         assertThat(outcomes).singleElement().isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(second.executions(Endpoint.PAY)).isZero();
-        assertThat(ledger.unresolved()).isEmpty();
+        assertThat(ledger.unresolved(1000)).isEmpty();
     }
 
     @Test
@@ -106,6 +109,6 @@ class RecoverTest {
         client.pay(qrPay("o-1"));
 
         assertThat(client.resolve("o-1")).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(ledger.find("pay:o-1")).get().extracting(e -> e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
     }
 }

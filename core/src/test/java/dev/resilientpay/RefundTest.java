@@ -31,7 +31,7 @@ class RefundTest {
         assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class,
                 r -> assertThat(r.refundId()).isEqualTo("r-1"));
         assertThat(provider.executions(Endpoint.QUERY_REFUND)).isZero();
-        assertThat(ledger.find("refund:o-1:r-1")).get().extracting(e -> e.state()).isEqualTo(LedgerState.COMPLETED);
+        assertThat(ledger.find(Fixtures.refundKey("o-1", "r-1"))).get().extracting(e -> e.state()).isEqualTo(LedgerState.COMPLETED);
     }
 
     @Test
@@ -55,7 +55,7 @@ class RefundTest {
         RefundOutcome outcome = client.refund(refund("o-1", "r-1"));
 
         assertThat(outcome).isInstanceOf(RefundOutcome.Processing.class);
-        assertThat(ledger.unresolved()).extracting(e -> e.key()).containsExactly("refund:o-1:r-1");
+        assertThat(ledger.unresolved(1000)).extracting(e -> e.key()).containsExactly(Fixtures.refundKey("o-1", "r-1"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class RefundTest {
 
         assertThat(outcome).isInstanceOf(RefundOutcome.InDoubt.class);
         assertThat(provider.executions(Endpoint.REFUND)).isEqualTo(1);
-        assertThat(ledger.find("refund:o-1:r-1")).get().extracting(e -> e.state()).isEqualTo(LedgerState.IN_DOUBT);
+        assertThat(ledger.find(Fixtures.refundKey("o-1", "r-1"))).get().extracting(e -> e.state()).isEqualTo(LedgerState.IN_DOUBT);
     }
 
     @Test

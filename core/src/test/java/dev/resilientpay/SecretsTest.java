@@ -22,10 +22,12 @@ class SecretsTest {
     @Test
     void thePaymentCodeIsNotInALedgerEntrysToString() {
         PaymentRequest request = codePay("o-1");
-        LedgerEntry entry = new LedgerEntry("pay:o-1", RequestFingerprint.of(request), request, null,
-                LedgerState.IN_FLIGHT, null, Instant.EPOCH, Instant.EPOCH);
+        LedgerEntry entry = LedgerEntry.start(Fixtures.payKey("o-1"), RequestFingerprint.of(request), request, null,
+                "instance-1", Instant.EPOCH);
 
         assertThat(entry.toString()).doesNotContain(AUTH_CODE);
+        assertThat(entry.payment().toString()).doesNotContain(AUTH_CODE);
+        assertThat(((PaymentMethod.PaymentCode) entry.payment().method()).authCode()).doesNotContain(AUTH_CODE.substring(2));
     }
 
     @Test

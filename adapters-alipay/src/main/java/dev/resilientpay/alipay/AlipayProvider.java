@@ -58,6 +58,12 @@ public final class AlipayProvider implements PaymentProvider {
         return "alipay";
     }
 
+    /** The Alipay app id: namespaces this merchant's ledger keys. */
+    @Override
+    public String merchantId() {
+        return config.appId();
+    }
+
     /**
      * Alipay's rules: CNY only, 0.01 to 100000000.00, {@code out_trade_no} of letters, digits and
      * underscores, no {@code / = &} in the subject, expiry within 15 days, payment code format.

@@ -108,6 +108,18 @@ public final class WechatPayProvider implements PaymentProvider {
         return "wechat";
     }
 
+    /** The WeChat Pay mchid: namespaces this merchant's ledger keys. */
+    @Override
+    public String merchantId() {
+        return config.mchId();
+    }
+
+    /** WeChat Pay requires {@code out_refund_no} unique per merchant, not per order. */
+    @Override
+    public boolean refundIdsUniquePerMerchant() {
+        return true;
+    }
+
     /** The configuration (its {@code toString()} holds no secret). */
     public WechatPayConfig config() {
         return config;

@@ -14,8 +14,8 @@ final class Call {
 
     final Operation operation;
     final String orderId;
-    /** The ledger key, or {@code null} for calls the ledger does not record (query, close). */
-    final String ledgerKey;
+    /** The ledger entry this call owns, or {@code null} for calls the ledger does not record (query, close). */
+    final LedgerClaim claim;
     final OperationPolicy policy;
     final Instant startedAt;
     final Instant deadline;
@@ -35,11 +35,15 @@ final class Call {
     /** The state the last successful status query reported, since the last send. */
     TradeState lastState;
     Failure lastFailure;
+    /** The provider answered paid with another amount: never Paid, at best in doubt. */
+    boolean amountMismatch;
+    /** A re-send was refused after an earlier send may have reached the provider. */
+    boolean refusedAfterSend;
 
-    Call(Operation operation, String orderId, String ledgerKey, OperationPolicy policy, Instant now, Random random) {
+    Call(Operation operation, String orderId, LedgerClaim claim, OperationPolicy policy, Instant now, Random random) {
         this.operation = operation;
         this.orderId = orderId;
-        this.ledgerKey = ledgerKey;
+        this.claim = claim;
         this.policy = policy;
         this.startedAt = now;
         this.deadline = now.plus(policy.deadline());
@@ -47,9 +51,9 @@ final class Call {
         this.polls = Backoff.polls(policy, random);
     }
 
-    /** Time left before the deadline at {@code now}; zero once interrupted. */
+    /** Time left before the deadline at {@code now}; zero once interrupted or the lease is lost. */
     Duration remaining(Instant now) {
-        if (interrupted) {
+        if (interrupted || (claim != null && !claim.heartbeat(now))) {
             return Duration.ZERO;
         }
         Duration left = Duration.between(now, deadline);

@@ -22,7 +22,9 @@ import dev.resilientpay.TradeStatus;
 import dev.resilientpay.spi.Attempt;
 import dev.resilientpay.spi.AttemptContext;
 import dev.resilientpay.spi.LedgerEntry;
+import dev.resilientpay.spi.LedgerKey;
 import dev.resilientpay.spi.LedgerState;
+import dev.resilientpay.spi.LedgerUnavailableException;
 import dev.resilientpay.spi.PaymentLedger;
 import dev.resilientpay.spi.PaymentProvider;
 import java.time.Duration;
@@ -31,7 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,20 +75,35 @@ public final class CallPipeline {
     private final Random random;
     private final AttemptRunner runner;
     private final StatusRecorder recorder;
+    private final LedgerKeys keys;
+    private final Ownership ownership;
     private final SingleFlight flights = new SingleFlight();
+
+    /**
+     * How this client instance owns ledger entries.
+     *
+     * @param owner              this instance's id in the ledger (unique per running client)
+     * @param lease              how long an entry stays this instance's without a heartbeat
+     * @param recoveryBatch      how many unresolved entries {@code recover()} claims at a time
+     * @param recoveryConcurrency how many of them it resolves at once
+     */
+    public record Ownership(String owner, Duration lease, int recoveryBatch, int recoveryConcurrency) {}
 
     /** A pipeline for one provider; the client owns it. */
     public CallPipeline(PaymentProvider provider, PaymentLedger ledger, Policies policies,
-                        dev.resilientpay.BreakerPolicy breaker, Listeners listeners, TimeSource time, Random random) {
+                        dev.resilientpay.BreakerPolicy breaker, Listeners listeners, TimeSource time, Random random,
+                        Ownership ownership) {
         this.provider = provider;
         this.ledger = ledger;
         this.policies = policies;
         this.listeners = listeners;
         this.time = time;
         this.random = random;
+        this.ownership = ownership;
         this.runner = new AttemptRunner(provider.name(), new ProviderGuard(provider.name(), breaker, time, listeners),
                 listeners, time);
-        this.recorder = new StatusRecorder(ledger);
+        this.keys = new LedgerKeys(provider);
+        this.recorder = new StatusRecorder(ledger, keys, listeners);
     }
 
     StatusRecorder recorder() {
@@ -111,10 +132,10 @@ public final class CallPipeline {
     /** Takes a payment. {@code policy} is the call's policy (the operation's default unless overridden). */
     public PaymentOutcome pay(PaymentRequest request, OperationPolicy policy) {
         validate(request);
-        String key = StatusRecorder.payKey(request.orderId());
+        LedgerKey key = keys.pay(request.orderId());
         String fingerprint = RequestFingerprint.of(request);
         try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
-            return (PaymentOutcome) flights.run(key, fingerprint,
+            return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(operationOf(request), request.orderId(), null));
         }
@@ -129,62 +150,182 @@ public final class CallPipeline {
         provider.validate(request);
     }
 
-    /** Step 2: the ledger decides whether this call sends, replays, or resolves an earlier one. */
+    /**
+     * Step 2: the ledger decides whether this call sends, replays, joins a call running on another
+     * instance, or takes over a call whose owner died.
+     */
     private PaymentOutcome begin(PaymentRequest request, String fingerprint, OperationPolicy policy) {
-        Instant now = time.now();
-        String key = StatusRecorder.payKey(request.orderId());
-        PaymentLedger.Begin begun = ledger.begin(
-                new LedgerEntry(key, fingerprint, request, null, LedgerState.IN_FLIGHT, null, now, now));
-        if (begun instanceof PaymentLedger.Begin.Started) {
-            return runPay(request, policy, false);
-        }
-        if (begun instanceof PaymentLedger.Begin.Conflict) {
-            return (PaymentOutcome) conflict(operationOf(request), request.orderId(), null);
-        }
-        LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
-        if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof PaymentOutcome recorded) {
-            if (recorded instanceof PaymentOutcome.Failed failed && failed.failure().retryable()) {
-                // Failed for a passing reason: the same request may succeed now.
-                ledger.release(key);
-                return begin(request, fingerprint, policy);
+        Call call = newCall(operationOf(request), request.orderId(), null, policy);
+        LedgerKey key = keys.pay(request.orderId());
+        for (int round = 0; round < 3; round++) {
+            PaymentLedger.Begin begun;
+            try {
+                begun = ledger.begin(LedgerEntry.start(key, fingerprint, request, null, ownership.owner(), ledger.now()),
+                        ownership.lease());
+            } catch (LedgerUnavailableException e) {
+                return unavailable(call, new PaymentOutcome.Failed(request.orderId(), ledgerFailure(e)));
             }
-            log.info("{} {}: replaying the recorded {}, nothing sent", operationOf(request), request.orderId(),
-                    describe(recorded));
-            return recorded;
+            if (begun instanceof PaymentLedger.Begin.Started started) {
+                return runPay(request, policy, claimOf(started.entry()));
+            }
+            if (begun instanceof PaymentLedger.Begin.Conflict) {
+                return (PaymentOutcome) conflict(operationOf(request), request.orderId(), null);
+            }
+            LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
+            if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof PaymentOutcome recorded) {
+                if (recorded instanceof PaymentOutcome.Failed failed && failed.failure().retryable()
+                        && failed.failure().reason() != FailureReason.AMOUNT_MISMATCH) {
+                    // Failed for a passing reason and provably not charged: the same request may succeed now.
+                    if (!ledger.release(entry)) {
+                        continue;
+                    }
+                    continue;
+                }
+                log.info("{} {}: replaying the recorded {}, nothing sent", operationOf(request), request.orderId(),
+                        describe(recorded));
+                return recorded;
+            }
+            PaymentOutcome taken = takeOver(call, entry, policy);
+            if (taken != null) {
+                return taken;
+            }
         }
-        // In flight in a process that died, or in doubt: learn what happened before sending anything.
-        return runPay(request, policy, true);
+        return (PaymentOutcome) lastWord(call, key);
     }
 
     /**
-     * Finishes what is known of {@code orderId}: an unresolved call is queried (and re-sent, polled or
-     * cancelled as the answer requires); an order awaiting its payer is refreshed.
+     * An unfinished entry: take it over if nobody holds it (its owner died, or it is in doubt) and
+     * learn what happened before sending anything; otherwise wait for the instance that holds it.
+     *
+     * @return the outcome, or {@code null} to begin again (the entry changed meanwhile)
+     */
+    private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy policy) {
+        Optional<LedgerEntry> claimed = claim(entry.key());
+        if (claimed.isPresent()) {
+            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true);
+        }
+        Outcome elsewhere = awaitElsewhere(call, entry.key());
+        return elsewhere == null ? null : (PaymentOutcome) elsewhere;
+    }
+
+    /**
+     * Waits, within the call's deadline, for the instance that holds {@code key} to finish it.
+     *
+     * @return its outcome, an in-doubt outcome at the deadline, or {@code null} if the entry became
+     *     free (begin again)
+     */
+    private Outcome awaitElsewhere(Call call, LedgerKey key) {
+        log.info("{} {}: running on another instance; waiting for its outcome", call.operation, call.orderId);
+        Duration wait = Duration.ofMillis(200);
+        while (true) {
+            Optional<LedgerEntry> now;
+            try {
+                now = ledger.find(key);
+            } catch (LedgerUnavailableException e) {
+                return inDoubtElsewhere(call, key, ledgerFailure(e));
+            }
+            if (now.isEmpty()) {
+                return null;
+            }
+            LedgerEntry entry = now.get();
+            if (entry.state() == LedgerState.COMPLETED) {
+                return entry.outcome();
+            }
+            if (entry.unowned(ledger.now())) {
+                return null;
+            }
+            if (!runner.pause(call, wait)) {
+                return inDoubtElsewhere(call, key, Failure.of(FailureReason.CALL_IN_PROGRESS,
+                        "another instance is still working on this call"));
+            }
+            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : wait.multipliedBy(2);
+        }
+    }
+
+    private Outcome inDoubtElsewhere(Call call, LedgerKey key, Failure failure) {
+        Outcome outcome = key.isPayment() ? new PaymentOutcome.InDoubt(call.orderId, failure)
+                : new RefundOutcome.InDoubt(call.orderId, key.id().substring(key.id().lastIndexOf(':') + 1), failure);
+        report(call, outcome);
+        return outcome;
+    }
+
+    /** What the ledger holds for a key that kept changing under this call: its outcome, or in doubt. */
+    private Outcome lastWord(Call call, LedgerKey key) {
+        Optional<LedgerEntry> entry = ledger.find(key);
+        if (entry.isPresent() && entry.get().state() == LedgerState.COMPLETED && entry.get().outcome() != null) {
+            return entry.get().outcome();
+        }
+        return inDoubtElsewhere(call, key, Failure.of(FailureReason.CALL_IN_PROGRESS,
+                "the ledger entry kept changing; another instance is working on this call"));
+    }
+
+    private Optional<LedgerEntry> claim(LedgerKey key) {
+        try {
+            return ledger.claim(key, ownership.owner(), ownership.lease());
+        } catch (LedgerUnavailableException e) {
+            log.warn("{}: cannot claim, ledger unavailable ({})", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private LedgerClaim claimOf(LedgerEntry entry) {
+        return new LedgerClaim(ledger, entry, ownership.lease(), time.now());
+    }
+
+    private static Failure ledgerFailure(LedgerUnavailableException e) {
+        return Failure.of(FailureReason.LEDGER_UNAVAILABLE, "ledger unavailable; nothing sent");
+    }
+
+    private <O extends Outcome> O unavailable(Call call, O outcome) {
+        report(call, outcome);
+        return outcome;
+    }
+
+    /**
+     * Finishes what is known of {@code orderId}: an unresolved call is queried (and polled, re-sent
+     * or cancelled as the answer requires; a payment code is never re-sent); an order awaiting its
+     * payer is refreshed; a call held by another live instance is awaited.
      */
     public PaymentOutcome resolve(String orderId) {
+        LedgerKey key = keys.pay(orderId);
         try (CallScope scope = CallScope.open(provider.name(), orderId)) {
-            return (PaymentOutcome) flights.run(StatusRecorder.payKey(orderId), null,
+            String fingerprint = recorder.payment(orderId).map(LedgerEntry::fingerprint).orElse(null);
+            return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> resolveNow(orderId), () -> conflict(Operation.QUERY, orderId, null));
         }
     }
 
     private PaymentOutcome resolveNow(String orderId) {
-        Optional<LedgerEntry> found = ledger.find(StatusRecorder.payKey(orderId));
+        Optional<LedgerEntry> found;
+        try {
+            found = ledger.find(keys.pay(orderId));
+        } catch (LedgerUnavailableException e) {
+            return unavailable(newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY)),
+                    new PaymentOutcome.InDoubt(orderId, ledgerFailure(e)));
+        }
         if (found.isEmpty()) {
             return statusOnly(orderId);
         }
         LedgerEntry entry = found.get();
         PaymentRequest request = entry.payment();
+        OperationPolicy policy = policies.of(operationOf(request));
         if (entry.state() != LedgerState.COMPLETED) {
-            return runPay(request, policies.of(operationOf(request)), true);
+            PaymentOutcome taken = takeOver(newCall(operationOf(request), orderId, null, policy), entry, policy);
+            return taken != null ? taken : (PaymentOutcome) lastWord(newCall(Operation.QUERY, orderId, null, policy),
+                    entry.key());
         }
         PaymentOutcome recorded = (PaymentOutcome) entry.outcome();
-        if (recorded instanceof PaymentOutcome.AwaitingPayer) {
+        if (recorded instanceof PaymentOutcome.AwaitingPayer || recorded instanceof PaymentOutcome.Failed) {
+            // A recorded failure is refreshed too: verified PAID evidence overrides it (and is reported).
             QueryResult<TradeStatus> result = query(orderId);
             if (result instanceof QueryResult.Known<TradeStatus> known) {
-                return StatusRecorder.definite(known.status(), request.amount(), 0)
-                        .map(o -> complete(newCall(Operation.QUERY, orderId, entry.key(),
-                                policies.of(Operation.QUERY)), o))
-                        .orElse(recorded);
+                Optional<PaymentOutcome> proven = StatusRecorder.definite(known.status(), request.amount(), 0);
+                if (proven.isPresent() && (recorded instanceof PaymentOutcome.AwaitingPayer
+                        || proven.get() instanceof PaymentOutcome.Paid)) {
+                    PaymentOutcome outcome = proven.get();
+                    report(newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY)), outcome);
+                    return outcome;
+                }
             }
         }
         return recorded;
@@ -208,13 +349,29 @@ public final class CallPipeline {
         return outcome;
     }
 
-    /** The payment state machine: send, classify, query, poll, settle. */
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, boolean queryFirst) {
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim) {
+        return runPay(request, policy, claim, false);
+    }
+
+    /**
+     * The payment state machine: send, classify, query, poll, settle.
+     *
+     * <p>A payment code is a one-time credential: once a send may have reached the provider it is
+     * never sent again (the provider consumed it, and a refusal of a second send proves nothing about
+     * the first). The official barcode flow follows instead: query, poll, and cancel at the deadline.
+     * A recovered call never has the code at all (the ledger keeps none).
+     */
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
         Operation op = operationOf(request);
-        Call call = newCall(op, request.orderId(), StatusRecorder.payKey(request.orderId()), policy);
+        Call call = newCall(op, request.orderId(), claim, policy);
         call.maybeSent = queryFirst;
+        boolean codeConsumable = op == Operation.PAY_BY_CODE;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
         while (true) {
+            if (step == Step.SEND && codeConsumable && (call.maybeSent
+                    || ((PaymentMethod.PaymentCode) request.method()).isRedacted())) {
+                step = Step.POLL; // never re-send a payment code that may have been consumed
+            }
             if (step == Step.SEND) {
                 if (call.sends >= policy.maxAttempts()) {
                     return settle(call, request);
@@ -231,7 +388,7 @@ public final class CallPipeline {
                 }
                 Attempt<PaymentOutcome> attempt = runner.attempt(call, op, ++call.sends, request.orderId(),
                         ctx -> provider.pay(request, ctx));
-                Object next = classify(call, attempt);
+                Object next = classify(call, request, attempt);
                 if (next instanceof PaymentOutcome outcome) {
                     return complete(call, outcome);
                 }
@@ -256,7 +413,13 @@ public final class CallPipeline {
                 return complete(call, definite.get());
             }
             if (known.state() == TradeState.NOT_FOUND) {
-                step = Step.SEND; // never created, so never paid: send again with the same key
+                // Not created yet, or the provider has not caught up. An order without a consumable
+                // credential is sent again with the same key (idempotent by order id), after a backoff
+                // so a lagging provider can catch up; a payment code is not (the loop above polls).
+                if (call.sends > 0 && !codeConsumable && !runner.pause(call, call.retries.next())) {
+                    return settle(call, request);
+                }
+                step = Step.SEND;
             } else if (op == Operation.CREATE_ORDER && known.state() == TradeState.AWAITING_PAYMENT && !call.alreadyPaid) {
                 step = Step.SEND; // the order exists; re-sending (idempotent by order id) returns the payer action
             } else {
@@ -269,15 +432,26 @@ public final class CallPipeline {
      * Step 5: what one send proved. Returns the final outcome, the next {@link Step}, or {@code null}
      * when the call must be settled (no time or sends left).
      */
-    private Object classify(Call call, Attempt<PaymentOutcome> attempt) {
+    private Object classify(Call call, PaymentRequest request, Attempt<PaymentOutcome> attempt) {
         String orderId = call.orderId;
         if (attempt instanceof Attempt.Succeeded<PaymentOutcome> succeeded) {
             PaymentOutcome value = succeeded.value();
-            return value instanceof PaymentOutcome.Failed failed
-                    ? new PaymentOutcome.Failed(orderId, failed.failure().withAttempts(call.sends)) : value;
+            if (value instanceof PaymentOutcome.Paid paid && !paid.amount().equals(request.amount())) {
+                log.warn("{} {}: provider answered paid with {} but {} was requested: not taken as paid",
+                        call.operation, orderId, paid.amount(), request.amount());
+                call.maybeSent = true;
+                call.lastFailure = new Failure(FailureReason.AMOUNT_MISMATCH, null, null,
+                        "provider answered " + paid.amount() + " paid, the order is for " + request.amount(), null, call.sends);
+                call.amountMismatch = true;
+                return Step.QUERY;
+            }
+            if (value instanceof PaymentOutcome.Failed failed) {
+                return rejected(call, failed.failure());
+            }
+            return value;
         }
         if (attempt instanceof Attempt.Rejected<PaymentOutcome> rejected) {
-            return new PaymentOutcome.Failed(orderId, rejected.failure().withAttempts(call.sends));
+            return rejected(call, rejected.failure());
         }
         call.lastState = null;
         if (attempt instanceof Attempt.NotSent<PaymentOutcome> notSent) {
@@ -292,6 +466,23 @@ public final class CallPipeline {
             return Step.QUERY;
         }
         return Step.POLL;
+    }
+
+    /**
+     * A definite refusal. It proves "not charged" only if no earlier send of this call may have
+     * reached the provider: a refusal of a re-send (a consumed code, a used order number) says
+     * nothing about the first send, so the call queries instead.
+     */
+    private Object rejected(Call call, Failure failure) {
+        Failure counted = failure.withAttempts(call.sends);
+        if (!call.maybeSent) {
+            return new PaymentOutcome.Failed(call.orderId, counted);
+        }
+        log.info("{} {}: re-send refused ({}) after an earlier send may have reached the provider; querying",
+                call.operation, call.orderId, failure.reason());
+        call.lastFailure = counted;
+        call.refusedAfterSend = true;
+        return Step.QUERY;
     }
 
     /**
@@ -333,19 +524,49 @@ public final class CallPipeline {
     private PaymentOutcome settle(Call call, PaymentRequest request) {
         String orderId = call.orderId;
         Failure last = call.lastFailureOrTimeout();
+        if (call.claim != null && call.claim.lost()) {
+            return (PaymentOutcome) lostLease(call);
+        }
         if (!call.maybeSent) {
             // Every attempt provably failed to reach the provider: not charged, and the key is free.
             return release(call, new PaymentOutcome.Failed(orderId, last));
         }
-        if (call.lastState == TradeState.NOT_FOUND && call.operation != Operation.PAY_BY_CODE && !call.alreadyPaid) {
-            return complete(call, new PaymentOutcome.Failed(orderId, last));
+        if (call.amountMismatch) {
+            return complete(call, new PaymentOutcome.InDoubt(orderId, last));
+        }
+        if (call.lastState == TradeState.NOT_FOUND && call.operation != Operation.PAY_BY_CODE && !call.alreadyPaid
+                && !call.refusedAfterSend) {
+            // Verified "no such order" after the last send, with no consumable credential: never charged.
+            return complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
+                    last.providerCode(), last.providerSubCode(), "the provider has no such order: " + last.providerMessage(), last.requestId(),
+                    call.sends)));
         }
         if (call.operation == Operation.PAY_BY_CODE && !call.alreadyPaid && !call.interrupted) {
-            CloseOutcome cancelled = cancelOrder(orderId);
+            Optional<PaymentOutcome.Paid> notified = recorder.paidWhileRunning(orderId);
+            if (notified.isPresent() && notified.get().amount().equals(request.amount())) {
+                return complete(call, notified.get()); // a verified notification arrived: no cancel
+            }
+            PaymentOutcome lastLook = lastQuery(call, request);
+            if (lastLook != null) {
+                return complete(call, lastLook);
+            }
+            CloseOutcome cancelled = cancelOrder(call);
             if (cancelled instanceof CloseOutcome.Closed closed) {
-                return complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.PAYER_DID_NOT_CONFIRM,
-                        null, null, closed.refunded() ? "not confirmed in time; cancelled and refunded"
-                                : "not confirmed in time; cancelled", null, call.sends)));
+                FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
+                        : call.lastState == TradeState.NOT_FOUND ? FailureReason.NOT_SENT
+                        : FailureReason.PAYER_DID_NOT_CONFIRM;
+                String message = closed.refunded() ? "paid but not confirmed in time; cancelled and refunded"
+                        : reason == FailureReason.NOT_SENT ? "the provider never created the order; cancelled so it cannot be paid"
+                        : "not confirmed in time; cancelled";
+                return complete(call, new PaymentOutcome.Failed(orderId, new Failure(reason, null, null, message, null,
+                        call.sends)));
+            }
+            if (cancelled instanceof CloseOutcome.Failed failed
+                    && failed.failure().reason() == FailureReason.ORDER_NOT_FOUND) {
+                // A verified "no such order" to the cancel, long after the last send: never created.
+                return complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
+                        failed.failure().providerCode(), failed.failure().providerSubCode(),
+                        "the provider never created the order", failed.failure().requestId(), call.sends)));
             }
             last = cancelled instanceof CloseOutcome.Failed failed ? failed.failure()
                     : ((CloseOutcome.InDoubt) cancelled).lastFailure();
@@ -354,9 +575,32 @@ public final class CallPipeline {
         return complete(call, new PaymentOutcome.InDoubt(orderId, last));
     }
 
+    /**
+     * One more query right before a payment-code cancel, on the cancel policy's time: the payer may
+     * have confirmed in the last seconds, and a cancel would then refund a paid order.
+     *
+     * @return the definite outcome it proves, or {@code null}
+     */
+    private PaymentOutcome lastQuery(Call call, PaymentRequest request) {
+        Call look = newCall(Operation.QUERY, call.orderId, call.claim, policies.of(Operation.CANCEL));
+        if (!runner.guard(look, Operation.QUERY, 1)) {
+            return null;
+        }
+        Attempt<TradeStatus> attempt = runner.attempt(look, Operation.QUERY, ++call.queries, call.orderId,
+                ctx -> provider.query(call.orderId, ctx));
+        if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
+            call.lastState = succeeded.value().state();
+            return StatusRecorder.definite(succeeded.value(), request.amount(), call.sends)
+                    .filter(o -> !(o instanceof PaymentOutcome.Failed)).orElse(null);
+        }
+        return null;
+    }
+
     /** The cancel of {@link #settle}, with the CANCEL policy, recorded only as part of the payment. */
-    private CloseOutcome cancelOrder(String orderId) {
-        Call cancel = newCall(Operation.CANCEL, orderId, null, policies.of(Operation.CANCEL));
+    private CloseOutcome cancelOrder(Call call) {
+        String orderId = call.orderId;
+        // The payment's claim goes along: the cancel keeps the lease alive (heartbeat).
+        Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
         return closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx)));
     }
@@ -366,52 +610,87 @@ public final class CallPipeline {
     /** Refunds. {@code policy} is the call's policy. */
     public RefundOutcome refund(RefundRequest request, OperationPolicy policy) {
         validate(request);
-        String key = StatusRecorder.refundKey(request.orderId(), request.refundId());
+        LedgerKey key = keys.refund(request.orderId(), request.refundId());
         String fingerprint = RequestFingerprint.of(request);
         try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
-            return (RefundOutcome) flights.run(key, fingerprint,
+            return (RefundOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
         }
     }
 
     private RefundOutcome begin(RefundRequest request, String fingerprint, OperationPolicy policy) {
-        Instant now = time.now();
-        String key = StatusRecorder.refundKey(request.orderId(), request.refundId());
-        PaymentLedger.Begin begun = ledger.begin(
-                new LedgerEntry(key, fingerprint, null, request, LedgerState.IN_FLIGHT, null, now, now));
-        if (begun instanceof PaymentLedger.Begin.Started) {
-            return runRefund(request, policy, false);
-        }
-        if (begun instanceof PaymentLedger.Begin.Conflict) {
-            return (RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId());
-        }
-        LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
-        if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
-            if (recorded instanceof RefundOutcome.Failed failed && failed.failure().retryable()) {
-                ledger.release(key);
-                return begin(request, fingerprint, policy);
+        Call call = newCall(Operation.REFUND, request.orderId(), null, policy);
+        LedgerKey key = keys.refund(request.orderId(), request.refundId());
+        for (int round = 0; round < 3; round++) {
+            PaymentLedger.Begin begun;
+            try {
+                begun = ledger.begin(LedgerEntry.start(key, fingerprint, null, request, ownership.owner(), ledger.now()),
+                        ownership.lease());
+            } catch (LedgerUnavailableException e) {
+                return unavailable(call, refundFailed(request, ledgerFailure(e)));
             }
-            log.info("{} {}/{}: replaying the recorded {}, nothing sent", Operation.REFUND, request.orderId(),
-                    request.refundId(), describe(recorded));
-            return recorded;
+            if (begun instanceof PaymentLedger.Begin.Started started) {
+                return runRefund(request, policy, claimOf(started.entry()), false);
+            }
+            if (begun instanceof PaymentLedger.Begin.Conflict) {
+                return (RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId());
+            }
+            LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
+            if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
+                if (recorded instanceof RefundOutcome.Failed failed && failed.failure().retryable()) {
+                    ledger.release(entry);
+                    continue;
+                }
+                log.info("{} {}/{}: replaying the recorded {}, nothing sent", Operation.REFUND, request.orderId(),
+                        request.refundId(), describe(recorded));
+                return recorded;
+            }
+            RefundOutcome taken = takeOverRefund(call, entry, policy);
+            if (taken != null) {
+                return taken;
+            }
         }
-        return runRefund(request, policy, true);
+        return (RefundOutcome) lastWord(call, key);
+    }
+
+    private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy policy) {
+        Optional<LedgerEntry> claimed = claim(entry.key());
+        if (claimed.isPresent()) {
+            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true);
+        }
+        Outcome elsewhere = awaitElsewhere(call, entry.key());
+        return elsewhere == null ? null : (RefundOutcome) elsewhere;
     }
 
     /** Finishes an unresolved refund: query it, and re-send the same refund id if the provider has none. */
     public RefundOutcome resolveRefund(RefundRequest request) {
+        LedgerKey key = keys.refund(request.orderId(), request.refundId());
         try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
-            return (RefundOutcome) flights.run(StatusRecorder.refundKey(request.orderId(), request.refundId()), null,
-                    () -> runRefund(request, policies.of(Operation.REFUND), true),
+            return (RefundOutcome) flights.run(key.id(), RequestFingerprint.of(request),
+                    () -> resolveRefundNow(request),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
         }
     }
 
+    private RefundOutcome resolveRefundNow(RefundRequest request) {
+        OperationPolicy policy = policies.of(Operation.REFUND);
+        Call call = newCall(Operation.REFUND, request.orderId(), null, policy);
+        Optional<LedgerEntry> found = ledger.find(keys.refund(request.orderId(), request.refundId()));
+        if (found.isEmpty()) {
+            return runRefund(request, policy, null, true);
+        }
+        LedgerEntry entry = found.get();
+        if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
+            return recorded;
+        }
+        RefundOutcome taken = takeOverRefund(call, entry, policy);
+        return taken != null ? taken : (RefundOutcome) lastWord(call, entry.key());
+    }
+
     /** The refund state machine: accepted is not refunded, so it polls the refund query. */
-    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, boolean queryFirst) {
-        Call call = newCall(Operation.REFUND, request.orderId(),
-                StatusRecorder.refundKey(request.orderId(), request.refundId()), policy);
+    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
+        Call call = newCall(Operation.REFUND, request.orderId(), claim, policy);
         call.maybeSent = queryFirst;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
         RefundStatus processing = null;
@@ -434,7 +713,13 @@ public final class CallPipeline {
                 Attempt<RefundStatus> attempt = runner.attempt(call, Operation.REFUND, ++call.sends,
                         request.refundId(), ctx -> provider.refund(request, ctx));
                 if (attempt instanceof Attempt.Rejected<RefundStatus> rejected) {
-                    return complete(call, refundFailed(request, rejected.failure().withAttempts(call.sends)));
+                    if (!call.maybeSent) {
+                        return complete(call, refundFailed(request, rejected.failure().withAttempts(call.sends)));
+                    }
+                    // A refusal of a re-send says nothing about the first send: ask.
+                    call.lastFailure = rejected.failure().withAttempts(call.sends);
+                    step = Step.QUERY;
+                    continue;
                 }
                 call.lastState = null;
                 if (attempt instanceof Attempt.NotSent<RefundStatus> notSent) {
@@ -474,6 +759,15 @@ public final class CallPipeline {
                     continue;
                 }
             }
+            if (!status.orderId().equals(request.orderId()) || !status.refundId().equals(request.refundId())) {
+                // An answer for another order or refund is never taken as this refund's.
+                call.lastFailure = Failure.of(FailureReason.PROVIDER_ERROR, "refund answer names order "
+                        + status.orderId() + " / refund " + status.refundId() + ", not this refund");
+                log.warn("{} {}/{}: {}", Operation.REFUND, request.orderId(), request.refundId(), call.lastFailure.providerMessage());
+                call.maybeSent = true;
+                step = Step.POLL;
+                continue;
+            }
             Optional<RefundOutcome> definite = StatusRecorder.definite(status, call.sends);
             if (definite.isPresent()) {
                 return complete(call, definite.get());
@@ -508,6 +802,9 @@ public final class CallPipeline {
     }
 
     private RefundOutcome settle(Call call, RefundRequest request, RefundStatus processing) {
+        if (call.claim != null && call.claim.lost()) {
+            return (RefundOutcome) lostLease(call);
+        }
         if (!call.maybeSent) {
             return release(call, refundFailed(request, call.lastFailureOrTimeout()));
         }
@@ -529,7 +826,7 @@ public final class CallPipeline {
             Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
             Retried<TradeStatus> result = retryIdempotent(call, orderId, ctx -> provider.query(orderId, ctx));
             if (result.value() != null) {
-                recorder.learn(result.value());
+                recorder.learn(result.value(), "query");
                 log.debug("QUERY {}: {}", orderId, result.value().state());
                 return new QueryResult.Known<>(result.value());
             }
@@ -560,8 +857,12 @@ public final class CallPipeline {
             Retried<CloseOutcome.Closed> result = retryIdempotent(call, orderId, operation == Operation.CANCEL
                     ? ctx -> provider.cancel(orderId, ctx) : ctx -> provider.close(orderId, ctx));
             CloseOutcome outcome = closeOutcome(call, result);
-            if (outcome instanceof CloseOutcome.Closed) {
-                recorder.learn(new TradeStatus(orderId, TradeState.CLOSED, null, null, null, operation.name()));
+            if (outcome instanceof CloseOutcome.Closed closed) {
+                if (closed.refunded()) {
+                    recorder.reversed(orderId, operation.name());
+                } else {
+                    recorder.learn(new TradeStatus(orderId, TradeState.CLOSED, null, null, null, operation.name()), "close");
+                }
             }
             report(call, outcome);
             return outcome;
@@ -607,24 +908,103 @@ public final class CallPipeline {
 
     // ------------------------------------------------------------------ recovery
 
-    /** Resolves every unresolved ledger entry (after a crash, or to finish in-doubt calls). */
+    /**
+     * Resolves every unresolved ledger entry nobody else holds: calls whose owner died (lease expired)
+     * and calls left in doubt. Claims them in batches, so several instances recovering at once share
+     * the work and never take a live call; resolves each batch concurrently with a bound. Each entry
+     * is tried once per run (an entry still in doubt afterwards waits for the next run).
+     */
     public List<Outcome> recover() {
         List<Outcome> outcomes = new ArrayList<>();
-        for (LedgerEntry entry : ledger.unresolved()) {
-            outcomes.add(entry.payment() != null ? resolve(entry.orderId()) : resolveRefund(entry.refund()));
+        Instant startedAt;
+        try {
+            startedAt = ledger.now();
+        } catch (LedgerUnavailableException e) {
+            log.warn("recover: ledger unavailable ({})", e.getMessage());
+            return List.of();
+        }
+        int threads = Math.max(1, ownership.recoveryConcurrency());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "resilient-pay-" + provider.name() + "-recover");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (true) {
+                List<LedgerEntry> batch;
+                try {
+                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch()).stream()
+                            .filter(e -> e.updatedAt().isBefore(startedAt) || e.startedAt().isBefore(startedAt))
+                            .toList();
+                } catch (LedgerUnavailableException e) {
+                    log.warn("recover: ledger unavailable ({})", e.getMessage());
+                    break;
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<Future<Outcome>> running = new ArrayList<>();
+                for (LedgerEntry entry : batch) {
+                    running.add(pool.submit(() -> recoverOne(entry)));
+                }
+                for (Future<Outcome> future : running) {
+                    try {
+                        outcomes.add(future.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return List.copyOf(outcomes);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        log.warn("recover: an entry failed to resolve", e.getCause());
+                    }
+                }
+                if (batch.size() < ownership.recoveryBatch()) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         log.info("recovered {} unresolved calls", outcomes.size());
         return List.copyOf(outcomes);
     }
 
+    /** Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. */
+    private Outcome recoverOne(LedgerEntry claimed) {
+        try (CallScope scope = CallScope.open(provider.name(), claimed.orderId())) {
+            Supplier<Outcome> work = claimed.payment() != null
+                    ? () -> runPay(claimed.payment(), policies.of(operationOf(claimed.payment())), claimOf(claimed), true)
+                    : () -> runRefund(claimed.refund(), policies.of(Operation.REFUND), claimOf(claimed), true);
+            return flights.run(claimed.key().id(), claimed.fingerprint(), work,
+                    () -> claimed.payment() != null ? conflict(Operation.QUERY, claimed.orderId(), null)
+                            : conflict(Operation.REFUND, claimed.orderId(), claimed.refund().refundId()));
+        }
+    }
+
     // ------------------------------------------------------------------ step 8
 
-    /** Step 8: records the outcome (in doubt stays unresolved), tells the listeners, logs one line. */
+    /**
+     * Step 8: records the outcome (in doubt stays unresolved) as a compare-and-set on the entry this
+     * call owns, tells the listeners, logs one line. If the lease was lost meanwhile, the ledger's
+     * word wins: the call re-reads it instead of overwriting.
+     */
     private <O extends Outcome> O complete(Call call, O outcome) {
         boolean unresolved = outcome instanceof PaymentOutcome.InDoubt || outcome instanceof RefundOutcome.InDoubt
                 || outcome instanceof RefundOutcome.Processing;
-        if (call.ledgerKey != null) {
-            ledger.complete(call.ledgerKey, outcome, unresolved ? LedgerState.IN_DOUBT : LedgerState.COMPLETED);
+        if (outcome instanceof PaymentOutcome) {
+            recorder.paidWhileRunning(call.orderId);
+        }
+        if (call.claim != null) {
+            Optional<LedgerEntry> stored = call.claim.complete(unresolved ? LedgerState.IN_DOUBT : LedgerState.COMPLETED,
+                    outcome, call.sends);
+            if (stored.isEmpty() && call.claim.lost()) {
+                Outcome recorded = recordedOutcome(call.claim.entry().key());
+                if (recorded != null && recorded.getClass() != outcome.getClass()) {
+                    log.warn("{} {}: lease lost; another instance recorded {} while this call found {}",
+                            call.operation, call.orderId, describe(recorded), describe(outcome));
+                    listeners.contradiction(new PaymentListener.Contradiction(provider.name(), call.orderId, recorded,
+                            outcome, "lease"));
+                }
+            }
         }
         if (outcome instanceof PaymentOutcome.Paid paid) {
             recorder.paid(paid);
@@ -633,10 +1013,30 @@ public final class CallPipeline {
         return outcome;
     }
 
+    private Outcome recordedOutcome(LedgerKey key) {
+        try {
+            return ledger.find(key).filter(e -> e.state() == LedgerState.COMPLETED).map(LedgerEntry::outcome).orElse(null);
+        } catch (LedgerUnavailableException e) {
+            return null;
+        }
+    }
+
+    /** A call whose lease was taken over: the ledger's outcome if recorded, else in doubt. */
+    private Outcome lostLease(Call call) {
+        LedgerKey key = call.claim.entry().key();
+        Outcome recorded = recordedOutcome(key);
+        if (recorded != null) {
+            report(call, recorded);
+            return recorded;
+        }
+        return inDoubtElsewhere(call, key, Failure.of(FailureReason.CALL_IN_PROGRESS,
+                "another instance took this call over; resolve later").withAttempts(call.sends));
+    }
+
     /** Like {@link #complete}, for a call that provably sent nothing: the key is freed for a fresh try. */
     private <O extends Outcome> O release(Call call, O outcome) {
-        if (call.ledgerKey != null) {
-            ledger.release(call.ledgerKey);
+        if (call.claim != null) {
+            call.claim.release();
         }
         report(call, outcome);
         return outcome;
@@ -684,7 +1084,7 @@ public final class CallPipeline {
         return failure == null ? kind : kind + "(" + failure.reason() + ")";
     }
 
-    Call newCall(Operation operation, String orderId, String ledgerKey, OperationPolicy policy) {
-        return new Call(operation, orderId, ledgerKey, policy, time.now(), random);
+    Call newCall(Operation operation, String orderId, LedgerClaim claim, OperationPolicy policy) {
+        return new Call(operation, orderId, claim, policy, time.now(), random);
     }
 }

@@ -41,6 +41,10 @@ public final class Listeners {
         each(l -> l.onBreakerStateChange(event));
     }
 
+    void contradiction(PaymentListener.Contradiction event) {
+        each(l -> l.onContradiction(event));
+    }
+
     private void each(Consumer<PaymentListener> call) {
         for (PaymentListener listener : listeners) {
             try {

@@ -6,11 +6,13 @@ import dev.resilientpay.NotificationRejection;
 import dev.resilientpay.NotificationReply;
 import dev.resilientpay.NotificationResult;
 import dev.resilientpay.NotificationVerifier;
+import dev.resilientpay.PaymentOutcome;
+import dev.resilientpay.RefundOutcome;
+import dev.resilientpay.RefundState;
 import dev.resilientpay.spi.LedgerEntry;
+import dev.resilientpay.spi.LedgerState;
 import dev.resilientpay.spi.PaymentLedger;
 import dev.resilientpay.spi.PaymentProvider;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,30 +27,18 @@ public final class NotificationDesk implements NotificationVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDesk.class);
 
-    /** How many notification ids are remembered for duplicate detection. */
-    public static final int REMEMBERED_IDS = 10_000;
-
     /** Asks the provider to deliver again: both gateways redeliver on a non-2xx status. */
     private static final NotificationReply FAIL = new NotificationReply(500, "text/plain", "FAIL");
 
     private final PaymentProvider provider;
     private final PaymentLedger ledger;
     private final StatusRecorder recorder;
-    private final Map<String, Boolean> seen;
 
     /** A desk over the pipeline's ledger. */
-    public NotificationDesk(PaymentProvider provider, PaymentLedger ledger, CallPipeline pipeline, int capacity) {
+    public NotificationDesk(PaymentProvider provider, PaymentLedger ledger, CallPipeline pipeline) {
         this.provider = provider;
         this.ledger = ledger;
         this.recorder = pipeline.recorder();
-        this.seen = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        });
     }
 
     @Override
@@ -74,11 +64,12 @@ public final class NotificationDesk implements NotificationVerifier {
                     notification.orderId(), mismatch.get());
             return new NotificationResult.Rejected(NotificationRejection.AMOUNT_MISMATCH, mismatch.get(), FAIL);
         }
-        boolean duplicate = seen.put(notification.id(), Boolean.TRUE) != null || accepted.duplicate();
-        // Learned again on duplicates too: recording is idempotent, and the first delivery's
-        // processing may not have finished.
+        // A duplicate is defined by the ledger's state, not by having seen the id: the news was
+        // already recorded before this delivery. The application still processes every accepted
+        // notification idempotently and acknowledges with reply() only after it has stored it.
+        boolean duplicate = alreadyRecorded(notification) || accepted.duplicate();
         if (notification instanceof Notification.PaymentNotification payment) {
-            recorder.learn(payment.status());
+            recorder.learn(payment.status(), "notification");
         } else if (notification instanceof Notification.RefundNotification refund) {
             recorder.learn(refund.status());
         }
@@ -88,15 +79,31 @@ public final class NotificationDesk implements NotificationVerifier {
                 : new NotificationResult.Accepted(notification, duplicate, accepted.reply());
     }
 
+    private boolean alreadyRecorded(Notification notification) {
+        if (notification instanceof Notification.PaymentNotification payment) {
+            return payment.status().state().isPaid() && ledger.find(recorder.keys().pay(payment.orderId()))
+                    .filter(e -> e.state() == LedgerState.COMPLETED)
+                    .map(LedgerEntry::outcome).filter(PaymentOutcome.Paid.class::isInstance).isPresent();
+        }
+        if (notification instanceof Notification.RefundNotification refund) {
+            return refund.status().state() == RefundState.SUCCEEDED && ledger.find(recorder.keys()
+                            .refund(refund.orderId(), refund.status().refundId()))
+                    .filter(e -> e.state() == LedgerState.COMPLETED)
+                    .map(LedgerEntry::outcome).filter(RefundOutcome.Refunded.class::isInstance).isPresent();
+        }
+        return false;
+    }
+
     private Optional<String> amountMismatch(Notification notification) {
         Money notified;
         Optional<Money> expected;
         if (notification instanceof Notification.PaymentNotification payment) {
             notified = payment.status().amount();
-            expected = ledger.find(StatusRecorder.payKey(payment.orderId())).map(e -> e.payment().amount());
+            expected = ledger.find(recorder.keys().pay(payment.orderId())).map(e -> e.payment().amount());
         } else if (notification instanceof Notification.RefundNotification refund) {
             notified = refund.status().amount();
-            expected = ledger.find(StatusRecorder.refundKey(refund.orderId(), refund.status().refundId()))
+            expected = ledger.find(recorder.keys().refund(refund.orderId(), refund.status().refundId()))
+                    .filter(e -> e.orderId().equals(refund.orderId()))
                     .map(LedgerEntry::refund).map(r -> r.amount());
         } else {
             return Optional.empty();

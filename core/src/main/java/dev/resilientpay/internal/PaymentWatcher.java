@@ -65,7 +65,7 @@ public final class PaymentWatcher {
                     TradeStatus status = queryOnce(call);
                     if (status != null) {
                         learned = true;
-                        Optional<PaymentOutcome> definite = recorder.learn(status);
+                        Optional<PaymentOutcome> definite = recorder.learn(status, "query");
                         if (definite.isPresent()) {
                             return finish(call, definite.get());
                         }

@@ -4,52 +4,73 @@ import dev.resilientpay.Failure;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
 import dev.resilientpay.Outcome;
+import dev.resilientpay.PaymentListener;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.RefundOutcome;
 import dev.resilientpay.RefundStatus;
 import dev.resilientpay.TradeState;
 import dev.resilientpay.TradeStatus;
 import dev.resilientpay.spi.LedgerEntry;
+import dev.resilientpay.spi.LedgerKey;
 import dev.resilientpay.spi.LedgerState;
+import dev.resilientpay.spi.LedgerUnavailableException;
 import dev.resilientpay.spi.PaymentLedger;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records what queries and notifications learn about orders and refunds in the ledger, and wakes
- * whoever waits for a payment. Only entries that wait for news are updated (awaiting payer, in doubt,
- * refund processing): a call in flight records its own outcome.
+ * whoever waits for a payment. Entries that wait for news are updated (awaiting payer, in doubt,
+ * refund processing, or abandoned by a crashed owner); a call in flight records its own outcome.
+ * Verified PAID evidence always overrides a recorded failure, loudly: it means money was taken.
  */
 final class StatusRecorder {
 
+    private static final Logger log = LoggerFactory.getLogger(StatusRecorder.class);
+    private static final int CAS_TRIES = 3;
+
     private final PaymentLedger ledger;
-    private final ConcurrentMap<String, CompletableFuture<PaymentOutcome.Paid>> waiters = new ConcurrentHashMap<>();
+    private final LedgerKeys keys;
+    private final Listeners listeners;
+    private final ConcurrentMap<String, Set<CompletableFuture<PaymentOutcome.Paid>>> waiters = new ConcurrentHashMap<>();
+    /** Orders this process learned to be paid while their call was still running (checked before a cancel). */
+    private final ConcurrentMap<String, PaymentOutcome.Paid> paidWhileRunning = new ConcurrentHashMap<>();
 
-    StatusRecorder(PaymentLedger ledger) {
+    StatusRecorder(PaymentLedger ledger, LedgerKeys keys, Listeners listeners) {
         this.ledger = ledger;
+        this.keys = keys;
+        this.listeners = listeners;
     }
 
-    static String payKey(String orderId) {
-        return "pay:" + orderId;
-    }
-
-    static String refundKey(String orderId, String refundId) {
-        return "refund:" + orderId + ":" + refundId;
+    LedgerKeys keys() {
+        return keys;
     }
 
     /**
-     * What {@code status} proves: {@code Paid} or {@code Failed} for a final state, empty otherwise.
+     * What {@code status} proves: {@code Paid} or {@code Failed} for a final state, {@code InDoubt}
+     * ({@link FailureReason#AMOUNT_MISMATCH}) for a payment of another amount, empty otherwise.
      *
-     * @param fallbackAmount the order's amount if the status does not say, or {@code null}
+     * @param expected the order's amount, or {@code null} if unknown
      */
-    static Optional<PaymentOutcome> definite(TradeStatus status, Money fallbackAmount, int attempts) {
+    static Optional<PaymentOutcome> definite(TradeStatus status, Money expected, int attempts) {
         TradeState state = status.state();
         if (state.isPaid()) {
-            Money amount = status.amount() != null ? status.amount() : fallbackAmount;
-            return amount == null ? Optional.empty() : Optional.of(
-                    new PaymentOutcome.Paid(status.orderId(), status.transactionId(), amount, status.paidAt()));
+            Money amount = status.amount() != null ? status.amount() : expected;
+            if (amount == null) {
+                return Optional.empty();
+            }
+            if (expected != null && !expected.equals(amount)) {
+                log.warn("order {} reported paid with {} but {} was requested: not taken as paid",
+                        status.orderId(), amount, expected);
+                return Optional.of(new PaymentOutcome.InDoubt(status.orderId(), new Failure(FailureReason.AMOUNT_MISMATCH,
+                        null, null, "provider reports " + amount + " paid, the order is for " + expected, null, attempts)));
+            }
+            return Optional.of(new PaymentOutcome.Paid(status.orderId(), status.transactionId(), amount, status.paidAt()));
         }
         if (state == TradeState.CLOSED || state == TradeState.FAILED) {
             FailureReason reason = state == TradeState.CLOSED ? FailureReason.ORDER_CLOSED : FailureReason.PAYMENT_DECLINED;
@@ -75,57 +96,164 @@ final class StatusRecorder {
         return "refund is " + (status.rawState() != null ? status.rawState() : status.state());
     }
 
-    /** Records a payment status; returns the definite outcome it proves, if any. */
-    Optional<PaymentOutcome> learn(TradeStatus status) {
-        Optional<LedgerEntry> entry = ledger.find(payKey(status.orderId()));
-        Money fallback = entry.map(e -> e.payment().amount()).orElse(null);
-        Optional<PaymentOutcome> outcome = definite(status, fallback, 0);
-        outcome.ifPresent(o -> {
-            entry.filter(StatusRecorder::waitsForNews)
-                    .ifPresent(e -> ledger.complete(e.key(), o, LedgerState.COMPLETED));
-            if (o instanceof PaymentOutcome.Paid paid) {
-                paid(paid);
+    /**
+     * Records a payment status learned by a query or notification; returns what it proves.
+     *
+     * @param source {@code query} or {@code notification}, for the contradiction event
+     */
+    Optional<PaymentOutcome> learn(TradeStatus status, String source) {
+        LedgerKey key = keys.pay(status.orderId());
+        Optional<LedgerEntry> entry = find(key);
+        Money expected = entry.map(e -> e.payment().amount()).orElse(null);
+        Optional<PaymentOutcome> outcome = definite(status, expected, 0);
+        if (outcome.isEmpty() || outcome.get() instanceof PaymentOutcome.InDoubt) {
+            return outcome;
+        }
+        PaymentOutcome proven = outcome.get();
+        if (proven instanceof PaymentOutcome.Paid paid) {
+            paid(paid);
+        }
+        for (int i = 0; i < CAS_TRIES && entry.isPresent(); i++) {
+            LedgerEntry current = entry.get();
+            if (!acceptsNews(current, proven)) {
+                if (proven instanceof PaymentOutcome.Paid paid && current.state() == LedgerState.IN_FLIGHT) {
+                    paidWhileRunning.put(paid.orderId(), paid);
+                }
+                break;
             }
-        });
+            if (current.outcome() instanceof PaymentOutcome.Failed recorded && proven instanceof PaymentOutcome.Paid) {
+                log.warn("order {} was recorded {} but verified {} evidence proves it paid: recording Paid",
+                        status.orderId(), CallPipeline.describe(recorded), source);
+                listeners.contradiction(new PaymentListener.Contradiction(keys.provider(), status.orderId(), recorded,
+                        proven, source));
+            }
+            try {
+                if (ledger.complete(current, LedgerState.COMPLETED, proven, 0).isPresent()) {
+                    break;
+                }
+            } catch (LedgerUnavailableException e) {
+                log.warn("{} learned from {} not recorded: ledger unavailable", status.orderId(), source);
+                break;
+            }
+            entry = find(key);
+        }
         return outcome;
+    }
+
+    /**
+     * Records that a cancel refunded a paid order: the payment entry becomes
+     * {@code Failed(PAYMENT_REVERSED)}, even over a recorded {@code Paid} (this client's own verified
+     * action moved the money back). An entry a live call holds is left to that call.
+     */
+    void reversed(String orderId, String how) {
+        LedgerKey key = keys.pay(orderId);
+        PaymentOutcome.Failed reversed = new PaymentOutcome.Failed(orderId, new Failure(FailureReason.PAYMENT_REVERSED,
+                null, null, "cancelled (" + how + ") after it was paid; the payment is refunded", null, 0));
+        Optional<LedgerEntry> entry = find(key);
+        for (int i = 0; i < CAS_TRIES && entry.isPresent(); i++) {
+            LedgerEntry current = entry.get();
+            if (current.state() == LedgerState.IN_FLIGHT && !current.unowned(ledger.now())) {
+                break;
+            }
+            try {
+                if (ledger.complete(current, LedgerState.COMPLETED, reversed, 0).isPresent()) {
+                    break;
+                }
+            } catch (LedgerUnavailableException e) {
+                break;
+            }
+            entry = find(key);
+        }
     }
 
     /** Records a refund status; returns the definite outcome it proves, if any. */
     Optional<RefundOutcome> learn(RefundStatus status) {
         Optional<RefundOutcome> outcome = definite(status, 0);
-        outcome.ifPresent(o -> ledger.find(refundKey(status.orderId(), status.refundId()))
-                .filter(StatusRecorder::waitsForNews)
-                .ifPresent(e -> ledger.complete(e.key(), o, LedgerState.COMPLETED)));
+        if (outcome.isEmpty()) {
+            return outcome;
+        }
+        LedgerKey key = keys.refund(status.orderId(), status.refundId());
+        Optional<LedgerEntry> entry = find(key);
+        for (int i = 0; i < CAS_TRIES && entry.isPresent(); i++) {
+            LedgerEntry current = entry.get();
+            if (!current.orderId().equals(status.orderId()) || !acceptsNews(current, outcome.get())) {
+                break;
+            }
+            try {
+                if (ledger.complete(current, LedgerState.COMPLETED, outcome.get(), 0).isPresent()) {
+                    break;
+                }
+            } catch (LedgerUnavailableException e) {
+                break;
+            }
+            entry = find(key);
+        }
         return outcome;
     }
 
-    private static boolean waitsForNews(LedgerEntry entry) {
-        Outcome outcome = entry.outcome();
-        return entry.state() == LedgerState.IN_DOUBT
-                || (entry.state() == LedgerState.COMPLETED
-                    && (outcome instanceof PaymentOutcome.AwaitingPayer || outcome instanceof RefundOutcome.Processing));
+    /**
+     * Whether {@code entry} may take {@code proven} from outside its own call: it waits for news, or
+     * its owner died, or it is recorded failed and the evidence proves it paid. A recorded Paid is
+     * never overwritten (a fully refunded order is reported closed afterwards).
+     */
+    private boolean acceptsNews(LedgerEntry entry, Outcome proven) {
+        Outcome recorded = entry.outcome();
+        if (recorded instanceof PaymentOutcome.Paid || recorded instanceof RefundOutcome.Refunded) {
+            return false;
+        }
+        return switch (entry.state()) {
+            case IN_DOUBT -> true;
+            case IN_FLIGHT -> entry.unowned(ledger.now());
+            case COMPLETED -> recorded instanceof PaymentOutcome.AwaitingPayer
+                    || recorded instanceof RefundOutcome.Processing
+                    || (recorded instanceof PaymentOutcome.Failed && proven instanceof PaymentOutcome.Paid);
+        };
+    }
+
+    private Optional<LedgerEntry> find(LedgerKey key) {
+        try {
+            return ledger.find(key);
+        } catch (LedgerUnavailableException e) {
+            log.warn("{}: ledger unavailable ({})", key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Wakes whoever awaits {@code paid}'s order. */
     void paid(PaymentOutcome.Paid paid) {
-        CompletableFuture<PaymentOutcome.Paid> waiter = waiters.remove(paid.orderId());
-        if (waiter != null) {
-            waiter.complete(paid);
+        Set<CompletableFuture<PaymentOutcome.Paid>> waiting = waiters.remove(paid.orderId());
+        if (waiting != null) {
+            waiting.forEach(w -> w.complete(paid));
         }
+    }
+
+    /** The PAID evidence learned for {@code orderId} while its own call was running, if any (consumed). */
+    Optional<PaymentOutcome.Paid> paidWhileRunning(String orderId) {
+        return Optional.ofNullable(paidWhileRunning.remove(orderId));
     }
 
     /** A future completed when the order is learned to be paid; {@link #forget} it when done. */
     CompletableFuture<PaymentOutcome.Paid> waiter(String orderId) {
-        return waiters.computeIfAbsent(orderId, id -> new CompletableFuture<>());
+        CompletableFuture<PaymentOutcome.Paid> waiter = new CompletableFuture<>();
+        waiters.computeIfAbsent(orderId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        return waiter;
     }
 
     void forget(String orderId, CompletableFuture<PaymentOutcome.Paid> waiter) {
-        waiters.remove(orderId, waiter);
+        waiters.computeIfPresent(orderId, (id, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     /** The recorded payment outcome of {@code orderId}, if any. */
     Optional<PaymentOutcome> recorded(String orderId) {
-        return ledger.find(payKey(orderId)).map(LedgerEntry::outcome)
+        return find(keys.pay(orderId)).map(LedgerEntry::outcome)
                 .filter(PaymentOutcome.class::isInstance).map(PaymentOutcome.class::cast);
+    }
+
+    /** The ledger entry of {@code orderId}'s payment, if any. */
+    Optional<LedgerEntry> payment(String orderId) {
+        return find(keys.pay(orderId));
     }
 }

@@ -22,6 +22,28 @@ public interface PaymentProvider {
     String name();
 
     /**
+     * The merchant account this instance serves (Alipay app id, WeChat mchid): with {@link #name()} it
+     * namespaces ledger keys, so that two merchants may share a ledger and an order id.
+     *
+     * @return the merchant account id; {@code "default"} unless the provider overrides it
+     */
+    default String merchantId() {
+        return "default";
+    }
+
+    /**
+     * Whether the provider requires refund ids unique per merchant (WeChat Pay {@code out_refund_no})
+     * rather than per order (Alipay {@code out_request_no}). When it does, the ledger keys refunds by
+     * refund id alone, so reusing a refund id on another order is an idempotency conflict, not a
+     * second refund the provider would answer with the first one's result.
+     *
+     * @return {@code true} if refund ids are unique per merchant
+     */
+    default boolean refundIdsUniquePerMerchant() {
+        return false;
+    }
+
+    /**
      * Checks the provider's own rules on a request (id formats, amount limits, supported methods),
      * before anything is sent.
      *

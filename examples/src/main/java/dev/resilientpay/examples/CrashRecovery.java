@@ -6,9 +6,15 @@ import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.spi.LedgerEntry;
+import dev.resilientpay.spi.LedgerKey;
 import dev.resilientpay.spi.LedgerState;
 import dev.resilientpay.spi.PaymentLedger;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +58,9 @@ public final class CrashRecovery {
     /** Runs the first process until its crash, then starts the second one with {@code recover()}. */
     public static Result crashAndRecover(Sandbox sandbox, PrintStream out) {
         out.println("== " + sandbox.name() + ": recovery after a crash (" + sandbox + ")");
-        PaymentLedger ledger = PaymentLedger.inMemory();  // stands for a database table that outlives the process
+        // Stands for a database table that outlives the process; its clock is the database's.
+        ShiftableClock databaseClock = new ShiftableClock();
+        PaymentLedger ledger = PaymentLedger.inMemory(databaseClock, PaymentLedger.DEFAULT_RETENTION);
 
         PaymentRequest request = PaymentRequest.builder()
                 .orderId(Sandbox.newOrderId("CR"))
@@ -65,9 +73,12 @@ public final class CrashRecovery {
             doomed.pay(request);  // the request reaches the gateway; the process dies before it records the answer
         }
         out.println("process 1 sent order " + request.orderId() + " and crashed before recording the answer");
+        // Process 2 starts after process 1's lease on the call has run out (60 s by default): only then
+        // may another instance take the call over. The example moves the ledger's clock instead of waiting.
+        databaseClock.shift(Duration.ofSeconds(61));
 
         try (PaymentClient client = PaymentClient.builder().provider(sandbox.provider()).ledger(ledger).build()) {
-            List<LedgerEntry> unresolved = ledger.unresolved();
+            List<LedgerEntry> unresolved = ledger.unresolved(100);
             out.println("process 2 starts: " + unresolved.size() + " unfinished call(s) in the ledger "
                     + unresolved.stream().map(e -> e.key() + " " + e.state()).toList());
             List<Outcome> recovered = client.recover();  // on start-up, before taking new payments
@@ -75,6 +86,30 @@ public final class CrashRecovery {
                 out.println("recovered " + outcome.orderId() + ": " + OutcomeText.of(outcome));
             }
             return new Result(request, unresolved, recovered);
+        }
+    }
+
+    /** A clock that can be moved forward: the example's stand-in for time passing between two processes. */
+    private static final class ShiftableClock extends Clock {
+        private volatile Duration shift = Duration.ZERO;
+
+        void shift(Duration by) {
+            shift = shift.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift);
         }
     }
 
@@ -90,28 +125,58 @@ public final class CrashRecovery {
         }
 
         @Override
-        public Begin begin(LedgerEntry entry) {
-            return durable.begin(entry);
+        public Instant now() {
+            return durable.now();
         }
 
         @Override
-        public void complete(String key, Outcome outcome, LedgerState state) {
-            // the process is already gone
+        public Begin begin(LedgerEntry entry, Duration lease) {
+            return durable.begin(entry, lease);
         }
 
         @Override
-        public void release(String key) {
-            // the process is already gone
+        public Optional<LedgerEntry> renew(LedgerEntry owned, Duration lease) {
+            return durable.renew(owned, lease);
         }
 
         @Override
-        public Optional<LedgerEntry> find(String key) {
+        public Optional<LedgerEntry> claim(LedgerKey key, String owner, Duration lease) {
+            return durable.claim(key, owner, lease);
+        }
+
+        @Override
+        public List<LedgerEntry> claimUnresolved(String owner, Duration lease, int limit) {
+            return durable.claimUnresolved(owner, lease, limit);
+        }
+
+        @Override
+        public Optional<LedgerEntry> complete(LedgerEntry seen, LedgerState state, Outcome outcome, int attempts) {
+            return Optional.empty(); // the process is already gone
+        }
+
+        @Override
+        public boolean release(LedgerEntry owned) {
+            return false; // the process is already gone
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(LedgerKey key) {
             return durable.find(key);
         }
 
         @Override
-        public List<LedgerEntry> unresolved() {
-            return durable.unresolved();
+        public List<LedgerEntry> unresolved(int limit) {
+            return durable.unresolved(limit);
+        }
+
+        @Override
+        public List<LedgerEntry> scan(String provider, String merchant, Instant from, Instant to, String afterId, int limit) {
+            return durable.scan(provider, merchant, from, to, afterId, limit);
+        }
+
+        @Override
+        public int purgeCompleted(Instant before, int limit) {
+            return durable.purgeCompleted(before, limit);
         }
     }
 }
