@@ -5,9 +5,9 @@ import javax.sql.DataSource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Chooses the ledgers when the application defines no {@link MerchantLedgers}: its single
- * {@link PaymentLedger} bean (one merchant only), else JDBC when the module and a DataSource are
- * present (or demanded), else one in-memory ledger per merchant.
+ * Creates the ledger when the application defines none: JDBC when resilient-pay-ledger-jdbc and a
+ * DataSource are present (or {@code resilientpay.ledger.type=jdbc} demands it), else in memory. One
+ * ledger serves every merchant: its keys are namespaced by provider and merchant account.
  */
 final class LedgerSelection {
 
@@ -15,16 +15,7 @@ final class LedgerSelection {
 
     private LedgerSelection() {}
 
-    static MerchantLedgers choose(ResilientPayProperties properties, PaymentLedger userLedger,
-                                  DataSource dataSource, int merchantCount, ClassLoader classLoader) {
-        if (userLedger != null) {
-            if (merchantCount > 1) {
-                throw new IllegalStateException("one PaymentLedger bean cannot serve " + merchantCount
-                        + " merchants: ledger keys are order ids, so merchants sharing a ledger would take each"
-                        + " other's orders for their own; define a MerchantLedgers bean giving each merchant its own");
-            }
-            return (merchant, provider) -> userLedger;
-        }
+    static PaymentLedger create(ResilientPayProperties properties, DataSource dataSource, ClassLoader classLoader) {
         ResilientPayProperties.LedgerType type = properties.getLedger().getType();
         boolean jdbcPresent = ClassUtils.isPresent(JDBC_LEDGER_CLASS, classLoader);
         if (type == ResilientPayProperties.LedgerType.JDBC) {
@@ -40,6 +31,6 @@ final class LedgerSelection {
         if (type != ResilientPayProperties.LedgerType.IN_MEMORY && jdbcPresent && dataSource != null) {
             return JdbcLedgers.on(dataSource);
         }
-        return (merchant, provider) -> PaymentLedger.inMemory();
+        return PaymentLedger.inMemory();
     }
 }

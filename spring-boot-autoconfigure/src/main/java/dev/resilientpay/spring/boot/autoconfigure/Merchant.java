@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param name         the merchant name
  * @param provider     {@code alipay} or {@code wechat}
+ * @param merchantId   the account at the provider (Alipay app id, WeChat mchid): its ledger namespace
  * @param client       its client
  * @param ledger       its own ledger
  * @param breaker      its breaker state
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param policies     its effective policies
  * @param breakerPolicy its effective breaker policy
  */
-record Merchant(String name, String provider, PaymentClient client, PaymentLedger ledger,
+record Merchant(String name, String provider, String merchantId, PaymentClient client, PaymentLedger ledger,
                 BreakerStateTracker breaker, String notifyPath, Map<String, Instant> certificates,
                 Map<String, Object> info, Policies policies, BreakerPolicy breakerPolicy) {
 }

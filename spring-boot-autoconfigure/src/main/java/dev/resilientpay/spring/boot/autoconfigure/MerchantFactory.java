@@ -8,6 +8,7 @@ import dev.resilientpay.Policies;
 import dev.resilientpay.spi.PaymentLedger;
 import dev.resilientpay.spi.PaymentProvider;
 import dev.resilientpay.transport.GatewayHttp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ final class MerchantFactory {
     private final List<PaymentListener> listeners;
     private final List<BiFunction<String, String, PaymentListener>> merchantListeners;
     private final ClassLoader classLoader;
+    private final Map<String, String> accounts = new HashMap<>();
 
     MerchantFactory(ResilientPayProperties properties, GatewayHttp http, MerchantLedgers ledgers,
                     List<PaymentListener> listeners,
@@ -81,6 +83,11 @@ final class MerchantFactory {
 
     List<Merchant> build() {
         names(properties, classLoader);
+        Duration interval = properties.getRecovery().getInterval();
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            throw new ResilientPayConfigurationException("resilientpay.recovery.interval",
+                    "must be positive, was " + interval, null);
+        }
         Policies sharedPolicies = policies(Policies.defaults(), properties.getPolicies(), "resilientpay.policies");
         BreakerPolicy sharedBreaker = breaker(BreakerPolicy.defaults(), properties.getBreaker(), "resilientpay.breaker");
         List<Merchant> merchants = new ArrayList<>();
@@ -112,13 +119,36 @@ final class MerchantFactory {
         if (ledger == null) {
             throw new IllegalStateException("MerchantLedgers returned no ledger for merchant '" + name + "'");
         }
+        String account = providerName + "/" + built.provider().merchantId();
+        String sameAccount = accounts.putIfAbsent(account, prefix);
+        if (sameAccount != null) {
+            throw new ResilientPayConfigurationException(prefix + ("alipay".equals(providerName) ? ".app-id" : ".mch-id"),
+                    "is also the account of " + sameAccount + "; two merchants must be two accounts (their"
+                    + " ledger entries are keyed by account and order id)", null);
+        }
         BreakerStateTracker tracker = new BreakerStateTracker();
+        ResilientPayProperties.Ledger ledgerProperties = properties.getLedger();
         PaymentClient.Builder client = PaymentClient.builder()
                 .provider(built.provider())
                 .ledger(ledger)
                 .policies(policies)
                 .breaker(breaker)
                 .listener(tracker);
+        try {
+            if (ledgerProperties.getInstanceId() != null) {
+                client.instanceId(ledgerProperties.getInstanceId());
+            }
+            client.lease(ledgerProperties.getLease());
+        } catch (IllegalArgumentException e) {
+            throw PropertyNames.translate("resilientpay.ledger", e, Map.of());
+        }
+        ResilientPayProperties.Recovery recovery = properties.getRecovery();
+        try {
+            client.recovery(recovery.getBatch(), recovery.getConcurrency());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage() != null && e.getMessage().contains("concurrency") ? "concurrency" : "batch";
+            throw new ResilientPayConfigurationException("resilientpay.recovery." + field, e.getMessage(), e);
+        }
         listeners.forEach(client::listener);
         for (BiFunction<String, String, PaymentListener> factory : merchantListeners) {
             PaymentListener listener = factory.apply(name, providerName);
@@ -126,7 +156,7 @@ final class MerchantFactory {
                 client.listener(listener);
             }
         }
-        return new Merchant(name, providerName, client.build(), ledger, tracker, path, built.certificates(),
+        return new Merchant(name, providerName, built.provider().merchantId(), client.build(), ledger, tracker, path, built.certificates(),
                 built.info(), policies, breaker);
     }
 

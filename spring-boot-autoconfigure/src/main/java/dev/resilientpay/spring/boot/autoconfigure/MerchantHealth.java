@@ -22,6 +22,9 @@ final class MerchantHealth {
      */
     record Report(boolean up, Map<String, Object> details) {}
 
+    /** Health is read often: it looks at no more than this many unresolved entries. */
+    static final int BACKLOG_LIMIT = 1000;
+
     private MerchantHealth() {}
 
     static Report of(Merchant merchant, Duration warning, Clock clock) {
@@ -34,10 +37,25 @@ final class MerchantHealth {
             up = false;
         }
         try {
-            List<LedgerEntry> unresolved = merchant.ledger().unresolved();
-            long inDoubt = unresolved.stream().filter(e -> e.state() == LedgerState.IN_DOUBT).count();
+            // the ledger may be shared by every merchant: count this one's entries
+            List<LedgerEntry> unresolved = merchant.ledger().unresolved(BACKLOG_LIMIT);
+            long inDoubt = 0;
+            long inFlight = 0;
+            for (LedgerEntry entry : unresolved) {
+                if (entry.key().provider().equals(merchant.provider())
+                        && entry.key().merchant().equals(merchant.merchantId())) {
+                    if (entry.state() == LedgerState.IN_DOUBT) {
+                        inDoubt++;
+                    } else if (entry.state() == LedgerState.IN_FLIGHT) {
+                        inFlight++;
+                    }
+                }
+            }
             details.put("inDoubt", inDoubt);
-            details.put("inFlight", unresolved.size() - inDoubt);
+            details.put("inFlight", inFlight);
+            if (unresolved.size() >= BACKLOG_LIMIT) {
+                details.put("backlogCountedUpTo", BACKLOG_LIMIT); // the oldest BACKLOG_LIMIT of all merchants
+            }
         } catch (RuntimeException e) {
             details.put("ledger", "unreadable: " + e.getClass().getSimpleName());
             up = false;

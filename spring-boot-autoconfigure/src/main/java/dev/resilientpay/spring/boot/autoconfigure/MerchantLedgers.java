@@ -3,9 +3,9 @@ package dev.resilientpay.spring.boot.autoconfigure;
 import dev.resilientpay.spi.PaymentLedger;
 
 /**
- * Gives each merchant its own {@link PaymentLedger}. Define a bean of this type to choose the ledgers
- * yourself when there are several merchants: ledger keys are order ids, so two merchants must not
- * share one ledger (one merchant's recovery would otherwise query the other's orders).
+ * Chooses each merchant's {@link PaymentLedger}. By default every merchant shares the one
+ * {@code PaymentLedger} bean (keys are namespaced by provider and merchant account); define a bean of
+ * this type to give merchants ledgers of their own, e.g. in separate databases.
  */
 @FunctionalInterface
 public interface MerchantLedgers {
@@ -13,7 +13,7 @@ public interface MerchantLedgers {
     /**
      * @param merchant the merchant name
      * @param provider {@code alipay} or {@code wechat}
-     * @return the merchant's ledger, never shared with another merchant
+     * @return the merchant's ledger
      */
     PaymentLedger ledgerFor(String merchant, String provider);
 }

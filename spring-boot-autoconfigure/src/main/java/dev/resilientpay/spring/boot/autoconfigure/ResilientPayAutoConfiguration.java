@@ -49,23 +49,30 @@ public class ResilientPayAutoConfiguration {
     }
 
     /**
-     * The ledger of each merchant, unless the application defines its own {@link MerchantLedgers}.
+     * The ledger every merchant's client records its calls in, unless the application defines one.
      *
      * @param properties the properties
-     * @param ledger     the application's single {@link PaymentLedger}, if any
      * @param dataSource the application's DataSource, if any
      * @param context    the context (for its class loader)
-     * @return the chosen ledgers
+     * @return JDBC when resilient-pay-ledger-jdbc and a DataSource are present, else in memory
      */
     @Bean
     @ConditionalOnMissingBean
-    public MerchantLedgers resilientPayMerchantLedgers(ResilientPayProperties properties,
-                                                       ObjectProvider<PaymentLedger> ledger,
-                                                       ObjectProvider<DataSource> dataSource,
-                                                       ApplicationContext context) {
-        int merchants = properties.getAlipay().getMerchants().size() + properties.getWechat().getMerchants().size();
-        return LedgerSelection.choose(properties, ledger.getIfUnique(), dataSource.getIfUnique(), merchants,
-                context.getClassLoader());
+    public PaymentLedger resilientPayLedger(ResilientPayProperties properties, ObjectProvider<DataSource> dataSource,
+                                            ApplicationContext context) {
+        return LedgerSelection.create(properties, dataSource.getIfUnique(), context.getClassLoader());
+    }
+
+    /**
+     * Which ledger each merchant uses, unless the application defines its own: the one ledger.
+     *
+     * @param ledger the ledger
+     * @return the same ledger for every merchant
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MerchantLedgers resilientPayMerchantLedgers(PaymentLedger ledger) {
+        return (merchant, provider) -> ledger;
     }
 
     /**
@@ -100,6 +107,7 @@ public class ResilientPayAutoConfiguration {
      */
     @Bean
     public StartupRecovery resilientPayStartupRecovery(PaymentClients clients, ResilientPayProperties properties) {
-        return new StartupRecovery(clients, properties.getLedger().isRecoverOnStartup());
+        return new StartupRecovery(clients, properties.getLedger().isRecoverOnStartup(),
+                properties.getRecovery().getInterval());
     }
 }

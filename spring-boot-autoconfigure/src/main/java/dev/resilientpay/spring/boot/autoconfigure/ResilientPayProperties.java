@@ -30,6 +30,9 @@ public class ResilientPayProperties {
     /** Where the clients remember their calls (idempotency and recovery). */
     private Ledger ledger = new Ledger();
 
+    /** Recovery of calls left unresolved (in doubt, or orphaned by a stopped instance). */
+    private Recovery recovery = new Recovery();
+
     /** The notification endpoints. */
     private Notifications notifications = new Notifications();
 
@@ -65,6 +68,12 @@ public class ResilientPayProperties {
 
     /** @param ledger ledger settings */
     public void setLedger(Ledger ledger) { this.ledger = ledger; }
+
+    /** @return recovery settings */
+    public Recovery getRecovery() { return recovery; }
+
+    /** @param recovery recovery settings */
+    public void setRecovery(Recovery recovery) { this.recovery = recovery; }
 
     /** @return notification endpoint settings */
     public Notifications getNotifications() { return notifications; }
@@ -103,11 +112,32 @@ public class ResilientPayProperties {
     /** {@code resilientpay.ledger.*}. */
     public static class Ledger {
 
-        /** Which ledger to use when the application defines no PaymentLedger or MerchantLedgers bean. */
+        /** Which ledger to create when the application defines no PaymentLedger bean. */
         private LedgerType type = LedgerType.AUTO;
 
         /** Resolve every unresolved ledger entry (in flight or in doubt) of each merchant at start-up. */
         private boolean recoverOnStartup = true;
+
+        /**
+         * This instance's id in a shared ledger (1 to 100 characters); default: host name, process id
+         * and a random part, new at every start.
+         */
+        private String instanceId;
+
+        /** How long a ledger entry stays this instance's without a heartbeat (at least 1s). */
+        private Duration lease = Duration.ofSeconds(60);
+
+        /** @return the instance id, or {@code null} for the default */
+        public String getInstanceId() { return instanceId; }
+
+        /** @param instanceId the instance id */
+        public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+
+        /** @return the lease */
+        public Duration getLease() { return lease; }
+
+        /** @param lease the lease */
+        public void setLease(Duration lease) { this.lease = lease; }
 
         /** @return the ledger type */
         public LedgerType getType() { return type; }
@@ -120,6 +150,37 @@ public class ResilientPayProperties {
 
         /** @param recoverOnStartup whether unresolved entries are recovered at start-up */
         public void setRecoverOnStartup(boolean recoverOnStartup) { this.recoverOnStartup = recoverOnStartup; }
+    }
+
+    /** {@code resilientpay.recovery.*}. */
+    public static class Recovery {
+
+        /** Run recovery in the background this often, for every merchant; unset for start-up only. */
+        private Duration interval;
+
+        /** Unresolved entries claimed per round (1 to 1000). */
+        private int batch = 50;
+
+        /** Entries resolved at once (1 to 64). */
+        private int concurrency = 8;
+
+        /** @return the background interval, or {@code null} for none */
+        public Duration getInterval() { return interval; }
+
+        /** @param interval the background interval */
+        public void setInterval(Duration interval) { this.interval = interval; }
+
+        /** @return entries claimed per round */
+        public int getBatch() { return batch; }
+
+        /** @param batch entries claimed per round */
+        public void setBatch(int batch) { this.batch = batch; }
+
+        /** @return entries resolved at once */
+        public int getConcurrency() { return concurrency; }
+
+        /** @param concurrency entries resolved at once */
+        public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
     }
 
     /** {@code resilientpay.notifications.*}. */

@@ -39,6 +39,11 @@ class ConfigurationFailureTest {
             "wechat.merchants.app.public-key-id | KEY_1 | wechatPayPublicKey id must look like PUB_KEY_ID_",
             "wechat.merchants.app.host | http://example.com | host",
             "wechat.merchants.app.notify-url | http://shop.example.com/n | notifyUrl",
+            "ledger.lease | 10ms | lease must be at least 1s",
+            "ledger.instance-id | ' ' | instanceId must be 1 to 100 characters",
+            "recovery.batch | 0 | recovery batch must be 1 to 1000",
+            "recovery.concurrency | 65 | recovery concurrency must be 1 to 64",
+            "recovery.interval | 0s | must be positive",
     })
     void badPropertyIsNamedWithItsRule(String property, String value, String rule) {
         runner.withPropertyValues(alipay("shop")).withPropertyValues(wechat("app"))
@@ -70,6 +75,17 @@ class ConfigurationFailureTest {
                     ResilientPayConfigurationException failure = Failures.configurationFailure(context);
                     assertThat(failure.property()).isEqualTo("resilientpay.alipay.merchants.shop.alipay-public-key");
                     assertThat(failure.reason()).contains("the app's own public key");
+                });
+    }
+
+    @Test
+    void twoMerchantsOfOneAccountAreRefused() {
+        runner.withPropertyValues(alipay("shop", "app-id=2021000000000001"))
+                .withPropertyValues(alipay("kiosk", "app-id=2021000000000001"))
+                .run(context -> {
+                    ResilientPayConfigurationException failure = Failures.configurationFailure(context);
+                    assertThat(failure.property()).isEqualTo("resilientpay.alipay.merchants.kiosk.app-id");
+                    assertThat(failure.reason()).contains("resilientpay.alipay.merchants.shop");
                 });
     }
 

@@ -10,10 +10,15 @@ final class MerchantProps {
 
     private MerchantProps() {}
 
+    /** A distinct account id per merchant name: two merchants must be two accounts. */
+    static String account(String prefix, String name) {
+        return prefix + String.format("%010d", Math.floorMod(name.hashCode(), 1_000_000_000));
+    }
+
     static String[] alipay(String name, String... extra) {
         String p = "resilientpay.alipay.merchants." + name + ".";
         List<String> lines = new ArrayList<>(List.of(
-                p + "app-id=2021000000000001",
+                p + "app-id=" + account("2021", name),
                 p + "merchant-private-key=" + TestKeys.privatePem(TestKeys.ALIPAY_APP),
                 p + "alipay-public-key=" + TestKeys.publicPem(TestKeys.ALIPAY_GATEWAY)));
         for (String line : extra) {
@@ -25,7 +30,7 @@ final class MerchantProps {
     static String[] wechat(String name, String... extra) {
         String p = "resilientpay.wechat.merchants." + name + ".";
         List<String> lines = new ArrayList<>(List.of(
-                p + "mch-id=1900000109",
+                p + "mch-id=" + account("19", name),
                 p + "app-id=wxd678efh567hg6787",
                 p + "merchant-private-key=" + TestKeys.privatePem(TestKeys.WECHAT_MERCHANT),
                 p + "merchant-serial-number=5157F09EFDC096DE15EBE81A47057A7232F1B8E1",

@@ -195,25 +195,25 @@ class ResilientPayAutoConfigurationTest {
     }
 
     @Test
-    void eachMerchantHasItsOwnInMemoryLedgerByDefault() {
-        runner.withPropertyValues(alipay("shop")).withPropertyValues(wechat("mini-app")).run(context ->
-                assertThat(merchant(context, "shop").ledger()).isNotSameAs(merchant(context, "mini-app").ledger()));
+    void oneInMemoryLedgerServesEveryMerchantByDefault() {
+        runner.withPropertyValues(alipay("shop")).withPropertyValues(wechat("mini-app")).run(context -> {
+            PaymentLedger ledger = context.getBean(PaymentLedger.class);
+            assertThat(ledger.getClass().getName()).isEqualTo("dev.resilientpay.internal.InMemoryPaymentLedger");
+            assertThat(merchant(context, "shop").ledger()).isSameAs(ledger);
+            assertThat(merchant(context, "mini-app").ledger()).isSameAs(ledger);
+        });
     }
 
     @Test
-    void theApplicationsLedgerServesItsOnlyMerchant() {
+    void theApplicationsLedgerServesEveryMerchant() {
         PaymentLedger own = PaymentLedger.inMemory();
         runner.withBean(PaymentLedger.class, () -> own).withPropertyValues(alipay("shop"))
-                .run(context -> assertThat(merchant(context, "shop").ledger()).isSameAs(own));
-    }
-
-    @Test
-    void oneLedgerBeanForSeveralMerchantsFailsStartUp() {
-        runner.withBean(PaymentLedger.class, PaymentLedger::inMemory).withPropertyValues(alipay("shop"))
                 .withPropertyValues(wechat("mini-app"))
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("one PaymentLedger bean cannot serve 2 merchants")
-                        .hasMessageContaining("MerchantLedgers"));
+                .run(context -> {
+                    assertThat(context).hasSingleBean(PaymentLedger.class);
+                    assertThat(merchant(context, "shop").ledger()).isSameAs(own);
+                    assertThat(merchant(context, "mini-app").ledger()).isSameAs(own);
+                });
     }
 
     @Test
@@ -234,6 +234,17 @@ class ResilientPayAutoConfigurationTest {
         runner.withPropertyValues(alipay("shop")).withPropertyValues("resilientpay.ledger.type=in-memory")
                 .run(context -> assertThat(merchant(context, "shop").ledger().getClass().getName())
                         .isEqualTo("dev.resilientpay.internal.InMemoryPaymentLedger"));
+    }
+
+    @Test
+    void ledgerInstanceIdIsEveryClientsOwnerId() {
+        runner.withPropertyValues(alipay("shop")).withPropertyValues(wechat("mini-app"))
+                .withPropertyValues("resilientpay.ledger.instance-id=pod-7", "resilientpay.ledger.lease=30s")
+                .run(context -> {
+                    PaymentClients clients = context.getBean(PaymentClients.class);
+                    assertThat(clients.get("shop").instanceId()).isEqualTo("pod-7");
+                    assertThat(clients.get("mini-app").instanceId()).isEqualTo("pod-7");
+                });
     }
 
     @Test
