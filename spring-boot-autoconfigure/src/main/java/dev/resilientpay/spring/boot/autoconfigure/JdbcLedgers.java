@@ -8,7 +8,7 @@ final class JdbcLedgers {
 
     private JdbcLedgers() {}
 
-    static PaymentLedger on(DataSource dataSource) {
+    static PaymentLedger on(DataSource dataSource, ResilientPayProperties.Jdbc properties) {
         // Wired once resilient-pay-ledger-jdbc is merged (see docs/pending/spring-boot.md).
         throw new UnsupportedOperationException("resilient-pay-ledger-jdbc is not supported by this build");
     }

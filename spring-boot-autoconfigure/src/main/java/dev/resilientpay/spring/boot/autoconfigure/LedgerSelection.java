@@ -29,7 +29,7 @@ final class LedgerSelection {
             }
         }
         if (type != ResilientPayProperties.LedgerType.IN_MEMORY && jdbcPresent && dataSource != null) {
-            return JdbcLedgers.on(dataSource);
+            return JdbcLedgers.on(dataSource, properties.getLedger().getJdbc());
         }
         return PaymentLedger.inMemory();
     }

@@ -127,6 +127,15 @@ public class ResilientPayProperties {
         /** How long a ledger entry stays this instance's without a heartbeat (at least 1s). */
         private Duration lease = Duration.ofSeconds(60);
 
+        /** The JDBC ledger (resilient-pay-ledger-jdbc). */
+        private Jdbc jdbc = new Jdbc();
+
+        /** @return the JDBC ledger settings */
+        public Jdbc getJdbc() { return jdbc; }
+
+        /** @param jdbc the JDBC ledger settings */
+        public void setJdbc(Jdbc jdbc) { this.jdbc = jdbc; }
+
         /** @return the instance id, or {@code null} for the default */
         public String getInstanceId() { return instanceId; }
 
@@ -150,6 +159,40 @@ public class ResilientPayProperties {
 
         /** @param recoverOnStartup whether unresolved entries are recovered at start-up */
         public void setRecoverOnStartup(boolean recoverOnStartup) { this.recoverOnStartup = recoverOnStartup; }
+    }
+
+    /** {@code resilientpay.ledger.jdbc.*}. */
+    public static class Jdbc {
+
+        /** The ledger's table, in the connection's default schema. */
+        private String tableName = "resilient_pay_ledger";
+
+        /** How long completed entries are kept (at least 1 day); default the library's 90 days. */
+        private Duration retention;
+
+        /**
+         * Create the table at start-up if it is missing. Off by default: services that manage their schema
+         * with Flyway or Liquibase copy the module's migration (db/migration/{postgresql,mysql}) instead.
+         */
+        private boolean createSchema;
+
+        /** @return the table name */
+        public String getTableName() { return tableName; }
+
+        /** @param tableName the table name */
+        public void setTableName(String tableName) { this.tableName = tableName; }
+
+        /** @return the retention, or {@code null} for the default */
+        public Duration getRetention() { return retention; }
+
+        /** @param retention the retention */
+        public void setRetention(Duration retention) { this.retention = retention; }
+
+        /** @return whether the table is created when missing */
+        public boolean isCreateSchema() { return createSchema; }
+
+        /** @param createSchema whether the table is created when missing */
+        public void setCreateSchema(boolean createSchema) { this.createSchema = createSchema; }
     }
 
     /** {@code resilientpay.recovery.*}. */
