@@ -65,6 +65,7 @@ final class WechatMerchants {
         info.put("mchId", config.mchId());
         info.put("appId", config.appId());
         info.put("host", config.host().toString());
+        info.put("backupHost", config.backupHost() == null ? "none" : config.backupHost().toString());
         info.put("verification", config.verificationMode());
         return new MerchantFactory.Built(provider, certificates, info);
     }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -276,6 +277,28 @@ class ResilientPayAutoConfigurationTest {
     void notificationRoutesNeedAServletWebApplication() {
         runner.withPropertyValues(alipay("shop"))
                 .run(context -> assertThat(context).doesNotHaveBean("resilientPayNotificationRoutes"));
+    }
+
+    @Test
+    void servletWebApplicationsGetNotificationRoutesUnlessSwitchedOff() {
+        WebApplicationContextRunner web = new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ResilientPayAutoConfiguration.class))
+                .withPropertyValues(alipay("shop"));
+        web.run(context -> assertThat(context).hasBean("resilientPayNotificationRoutes"));
+        web.withPropertyValues("resilientpay.notifications.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("resilientPayNotificationRoutes"));
+    }
+
+    @Test
+    void wechatBackupHostIsTheDefaultsOwnNoneWhenEmptyOrTheOneSet() {
+        runner.withPropertyValues(wechat("a", "host=https://api.mch.weixin.qq.com"))
+                .withPropertyValues(wechat("b", "backup-host="))
+                .withPropertyValues(wechat("c", "backup-host=https://api2.example.com"))
+                .run(context -> {
+                    assertThat(merchant(context, "a").info()).containsEntry("backupHost", "https://api2.mch.weixin.qq.com/");
+                    assertThat(merchant(context, "b").info()).containsEntry("backupHost", "none");
+                    assertThat(merchant(context, "c").info()).containsEntry("backupHost", "https://api2.example.com/");
+                });
     }
 
     static Merchant merchant(org.springframework.context.ApplicationContext context, String name) {

@@ -3,14 +3,6 @@ package dev.resilientpay.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.resilientpay.Failure;
-import dev.resilientpay.FailureReason;
-import dev.resilientpay.Money;
-import dev.resilientpay.PaymentMethod;
-import dev.resilientpay.PaymentOutcome;
-import dev.resilientpay.PaymentRequest;
-import dev.resilientpay.spi.LedgerEntry;
-import dev.resilientpay.spi.LedgerKey;
 import dev.resilientpay.spi.LedgerState;
 import dev.resilientpay.spi.PaymentLedger;
 import dev.resilientpay.testkit.AlipaySimulator;
@@ -69,16 +61,22 @@ class StartupRecoveryTest {
                 });
     }
 
+    @Test
+    void backgroundRecoveryRunsEveryIntervalWithoutARestart() {
+        PaymentLedger ledger = ledgerWithAnInDoubtQrPayment("boot_recover_3");
+        runner.withBean(PaymentLedger.class, () -> ledger)
+                .withPropertyValues("resilientpay.ledger.recover-on-startup=false", "resilientpay.recovery.interval=200ms",
+                        "resilientpay.ledger.lease=1s")
+                .run(context -> {
+                    context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                            context.getSourceApplicationContext(), Duration.ZERO));
+
+                    await().atMost(Duration.ofSeconds(20)).until(() -> ledger.unresolved(10).isEmpty());
+                    assertThat(ALIPAY.requests("boot_recover_3")).isNotEmpty();
+                });
+    }
+
     private static PaymentLedger ledgerWithAnInDoubtQrPayment(String orderId) {
-        PaymentLedger ledger = PaymentLedger.inMemory();
-        PaymentRequest request = PaymentRequest.builder().orderId(orderId).amount(Money.of("5.00", "CNY"))
-                .subject("Coffee beans 1 kg").method(new PaymentMethod.QrCode()).build();
-        LedgerEntry started = LedgerEntry.start(LedgerKey.payment("alipay", ALIPAY.appId(), orderId),
-                "fingerprint-of-the-previous-run", request, null, "previous-run", ledger.now());
-        LedgerEntry stored = ((PaymentLedger.Begin.Started) ledger.begin(started, Duration.ofSeconds(60))).entry();
-        ledger.complete(stored, LedgerState.IN_DOUBT,
-                new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.TIMEOUT, "response lost")), 1)
-                .orElseThrow();
-        return ledger;
+        return StartupRecoveryTestSupport.ledgerWithInDoubt("alipay", ALIPAY.appId(), orderId);
     }
 }
