@@ -9,10 +9,15 @@ public sealed interface NotificationResult {
     NotificationReply reply();
 
     /**
-     * The notification is authentic.
+     * The notification is authentic. Process it idempotently (a redelivery must find the work done and
+     * do nothing more), then answer with {@link #reply()}; if processing failed, answer with
+     * {@link #retryReply()} so the provider delivers it again. Never drop a notification because it is
+     * a {@linkplain #duplicate() duplicate}: the first delivery may be the one your service failed to
+     * store.
      *
      * @param notification the verified, typed event
-     * @param duplicate    {@code true} when this client already accepted a notification with the same id
+     * @param duplicate    informational: the ledger had already recorded what this notification proves
+     *                     before it arrived (a redelivery, or a query was faster)
      * @param reply        the acknowledgement to send once it is processed
      */
     record Accepted(Notification notification, boolean duplicate, NotificationReply reply)
@@ -21,6 +26,16 @@ public sealed interface NotificationResult {
         public Accepted {
             Objects.requireNonNull(notification, "notification");
             Objects.requireNonNull(reply, "reply");
+        }
+
+        /**
+         * The answer for a notification your service could not process: a server error status, which
+         * both providers treat as "deliver again later".
+         *
+         * @return a 500 reply with body {@code FAIL}
+         */
+        public NotificationReply retryReply() {
+            return new NotificationReply(500, "text/plain", "FAIL");
         }
     }
 

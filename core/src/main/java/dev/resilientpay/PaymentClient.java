@@ -62,6 +62,7 @@ public final class PaymentClient implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final String instanceId;
+    private final ScheduledExecutorService scheduler;
     private final List<ScheduledExecutorService> recoverers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -73,13 +74,22 @@ public final class PaymentClient implements AutoCloseable {
         this.pipeline = new CallPipeline(b.provider, b.ledger, b.policies, b.breaker, listeners, b.timeSource, random,
                 new CallPipeline.Ownership(b.instanceId, b.lease, b.recoveryBatch, b.recoveryConcurrency));
         this.instanceId = b.instanceId;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "resilient-pay-" + b.provider.name() + "-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.watcher = new PaymentWatcher(pipeline, b.provider, listeners);
         this.notifications = new NotificationDesk(b.provider, b.ledger, pipeline);
         if (b.executor != null) {
             this.executor = b.executor;
             this.ownedExecutor = null;
         } else {
-            this.ownedExecutor = Executors.newCachedThreadPool(watcherThreads(b.provider.name()));
+            // Bounded: polls of waiting orders run here, and a burst must not become a thread per order.
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(16, 16,
+                    30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), watcherThreads(b.provider.name()));
+            pool.allowCoreThreadTimeOut(true);
+            this.ownedExecutor = pool;
             this.executor = ownedExecutor;
         }
     }
@@ -169,14 +179,16 @@ public final class PaymentClient implements AutoCloseable {
     }
 
     /**
-     * {@link #awaitPayment} on the client's executor: a background watcher, so that a lost
-     * notification never means a lost payment.
+     * {@link #awaitPayment} in the background, so that a lost notification never means a lost
+     * payment. No thread is held while it waits: polls are scheduled, run on the client's executor,
+     * and a verified notification completes the future at once. Ten thousand waiting orders cost ten
+     * thousand scheduled tasks, not ten thousand threads.
      */
     public CompletableFuture<PaymentOutcome> awaitPaymentAsync(String orderId, Duration timeout) {
         requireId("orderId", orderId);
         requirePositive("timeout", timeout);
         ensureOpen();
-        return CompletableFuture.supplyAsync(() -> watcher.await(orderId, timeout), executor);
+        return watcher.awaitAsync(orderId, timeout, executor, scheduler);
     }
 
     /**
@@ -260,6 +272,7 @@ public final class PaymentClient implements AutoCloseable {
     public void close() {
         closed = true;
         recoverers.forEach(ScheduledExecutorService::shutdownNow);
+        scheduler.shutdownNow();
         recoverers.clear();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
@@ -442,8 +455,12 @@ public final class PaymentClient implements AutoCloseable {
         }
 
         /**
-         * Runs {@link #awaitPaymentAsync} watchers; default a cached pool of daemon threads that
-         * {@link #close()} stops. A given executor is not shut down by the client.
+         * Runs the polls of {@link #awaitPaymentAsync} (and {@link #recover()}'s work is separate);
+         * default a pool of at most 16 daemon threads that {@link #close()} stops. Waiting between polls
+         * holds no thread. A given executor is not shut down by the client.
+         *
+         * @param executor where polls run
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             requireNonNull("executor", executor);

@@ -45,6 +45,44 @@ class IdempotencyTest {
         assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.payment().amount()).isEqualTo(AMOUNT);
     }
 
+    /** Issue 8, finding 10: fields that change what is sent are part of the request's identity. */
+    @Test
+    void sameKeyWithAnotherNotifyUrlExpiryMetadataOrReturnUrlIsAConflict() {
+        provider.onPay(Answers.awaitingPayer("o-1"));
+        PaymentRequest base = PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee")
+                .method(new PaymentMethod.Web(PaymentMethod.Web.Device.MOBILE, "https://shop.example/back", "10.0.0.1"))
+                .notifyUrl("https://shop.example/notify").metadata("store", "7").build();
+        client.pay(base);
+
+        List<PaymentRequest> different = List.of(
+                PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee").method(base.method())
+                        .notifyUrl("https://evil.example/notify").metadata("store", "7").build(),
+                PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee").method(base.method())
+                        .notifyUrl(base.notifyUrl()).metadata("store", "8").build(),
+                PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee").method(base.method())
+                        .notifyUrl(base.notifyUrl()).metadata("store", "7").expiresAt(VirtualTime.EPOCH).build(),
+                PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee")
+                        .method(new PaymentMethod.Web(PaymentMethod.Web.Device.MOBILE, "https://other.example", "10.0.0.1"))
+                        .notifyUrl(base.notifyUrl()).metadata("store", "7").build());
+
+        assertThat(different).allSatisfy(request -> assertThat(client.pay(request))
+                .isInstanceOfSatisfying(PaymentOutcome.Failed.class,
+                        f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.IDEMPOTENCY_CONFLICT)));
+        assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
+    }
+
+    @Test
+    void sameKeyFromAnotherPayerIpIsTheSameRequest() {
+        provider.onPay(Answers.awaitingPayer("o-1"));
+        PaymentRequest first = PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee")
+                .method(new PaymentMethod.Web(PaymentMethod.Web.Device.MOBILE, null, "10.0.0.1")).build();
+        PaymentRequest movedNetwork = PaymentRequest.builder().orderId("o-1").amount(AMOUNT).subject("Coffee")
+                .method(new PaymentMethod.Web(PaymentMethod.Web.Device.MOBILE, null, "10.0.0.2")).build();
+        client.pay(first);
+
+        assertThat(client.pay(movedNetwork)).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
+    }
+
     @Test
     void sameKeyAfterAFinalOutcomeReplaysItAndSendsNothing() {
         provider.onPay(Answers.paid("o-1", AMOUNT));

@@ -43,6 +43,7 @@ public final class AlipayConfig {
     public static final String SANDBOX = "https://openapi-sandbox.dl.alipaydev.com/gateway.do";
 
     private static final Pattern APP_ID = Pattern.compile("[0-9]{1,32}");
+    private static final Pattern SELLER_ID = Pattern.compile("2088[0-9]{12}");
     private static final Pattern NOTIFY_URL = Pattern.compile("https?://\\S{1,250}");
 
     private final AlipaySettings settings;
@@ -71,6 +72,11 @@ public final class AlipayConfig {
         return settings.notifyUrl();
     }
 
+    /** The merchant's Alipay user id that notifications must carry in {@code seller_id}, or {@code null}. */
+    public String sellerId() {
+        return settings.sellerId();
+    }
+
     /** Whether certificate mode is configured. */
     public boolean certificateMode() {
         return settings.certificates() != null;
@@ -95,7 +101,7 @@ public final class AlipayConfig {
         return "AlipayConfig[appId=" + settings.appId() + ", gatewayUrl=" + settings.gatewayUrl()
                 + ", mode=" + (certificateMode() ? "certificate (app_cert_sn=" + appCertSn() + ")" : "public key")
                 + ", merchantPrivateKey=***, appAuthToken=" + Redaction.abbreviate(settings.appAuthToken())
-                + ", notifyUrl=" + settings.notifyUrl() + "]";
+                + ", notifyUrl=" + settings.notifyUrl() + ", sellerId=" + settings.sellerId() + "]";
     }
 
     /** Builds an {@link AlipayConfig}; {@link #build()} validates every field. */
@@ -109,6 +115,7 @@ public final class AlipayConfig {
         private String gatewayUrl = PRODUCTION;
         private String appAuthToken;
         private String notifyUrl;
+        private String sellerId;
         private GatewayHttp gatewayHttp;
         private Clock clock = Clock.systemUTC();
 
@@ -141,6 +148,13 @@ public final class AlipayConfig {
         /** The default notify URL, used when a request has none. */
         public Builder notifyUrl(String url) { this.notifyUrl = url; return this; }
 
+        /**
+         * The merchant's Alipay user id ({@code 2088} and 12 digits, the PID shown on the Open Platform):
+         * when set, a notification whose {@code seller_id} is another account (or missing) is rejected
+         * as {@code WRONG_RECIPIENT}. Optional: {@code app_id} is always checked.
+         */
+        public Builder sellerId(String sellerId) { this.sellerId = sellerId; return this; }
+
         /** A transport shared with other providers (one connection pool per process); default: a new one. */
         public Builder gatewayHttp(GatewayHttp http) { this.gatewayHttp = http; return this; }
 
@@ -164,6 +178,10 @@ public final class AlipayConfig {
             }
             if (appAuthToken != null && (appAuthToken.isBlank() || appAuthToken.length() > 40)) {
                 throw new IllegalArgumentException("appAuthToken must be 1 to 40 characters");
+            }
+            if (sellerId != null && !SELLER_ID.matcher(sellerId).matches()) {
+                throw new IllegalArgumentException("sellerId must be 2088 followed by 12 digits (the merchant's"
+                        + " Alipay user id), was '" + sellerId + "'");
             }
             Objects.requireNonNull(clock, "clock must not be null");
             boolean anyCertificate = appCertificate != null || alipayPublicCertificate != null
@@ -189,7 +207,7 @@ public final class AlipayConfig {
             }
             GatewayHttp http = gatewayHttp != null ? gatewayHttp : GatewayHttp.create();
             return new AlipayConfig(new AlipaySettings(appId, new AlipayRequestSigner(privateKey), alipayKey,
-                    certificates, url, appAuthToken, notifyUrl, http, clock));
+                    certificates, url, appAuthToken, notifyUrl, sellerId, http, clock));
         }
 
         private AlipaySettings.CertificateMode certificateMode(PrivateKey privateKey) {
@@ -210,12 +228,16 @@ public final class AlipayConfig {
             if (rootSn.isEmpty()) {
                 throw new IllegalArgumentException("alipayRootCertificate holds no RSA-signed certificate");
             }
+            if (!AlipayCertificates.isSigningCertificate(alipay)) {
+                throw new IllegalArgumentException("alipayPublicCertificate must be Alipay's signing certificate"
+                        + " (not a CA certificate, key usage digitalSignature)");
+            }
             if (!AlipayCertificates.isTrusted(alipay, alipayChain, roots, clock.instant())) {
                 throw new IllegalArgumentException("alipayPublicCertificate is expired or not issued under"
                         + " alipayRootCertificate");
             }
             return new AlipaySettings.CertificateMode(AlipayCertificates.sn(app), rootSn,
-                    AlipayCertificates.sn(alipay), roots);
+                    AlipayCertificates.sn(alipay), alipay.getSubjectX500Principal(), roots);
         }
 
         private static void requireNotAppKey(String field, PublicKey key, PrivateKey privateKey) {

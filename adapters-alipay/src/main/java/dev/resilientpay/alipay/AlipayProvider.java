@@ -44,7 +44,8 @@ public final class AlipayProvider implements PaymentProvider {
         this.config = config;
         this.gateway = new AlipayGateway(config.settings());
         this.operations = new AlipayOperations(gateway);
-        this.notifications = new AlipayNotificationVerifier(config.appId(), gateway::trustedKeys);
+        this.notifications = new AlipayNotificationVerifier(config.appId(), config.sellerId(),
+                config.settings().clock(), gateway::trustedKeys);
     }
 
     /** A provider for {@code config} (whose keys are already parsed). */

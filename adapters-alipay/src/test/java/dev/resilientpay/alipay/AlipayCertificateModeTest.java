@@ -89,7 +89,7 @@ class AlipayCertificateModeTest {
     @Test
     void rotatedAlipayCertificateIsDownloadedCheckedAgainstTheRootAndCached() throws Exception {
         KeyPair rotatedKeys = rsa();
-        X509Certificate rotated = issued("Alipay 2", rotatedKeys.getPublic(), BigInteger.valueOf(3003));
+        X509Certificate rotated = issued("Alipay", rotatedKeys.getPublic(), BigInteger.valueOf(3003));
         String rotatedSn = md5Hex("CN=Test Root,O=resilient-pay,C=CN3003");
         gateway.answer(QUERY, signedWithSn(PAID, rotatedSn, rotatedKeys.getPrivate()));
         gateway.answerSigned("alipay.open.app.alipaycert.download", "{\"code\":\"10000\",\"msg\":\"Success\","
@@ -124,6 +124,83 @@ class AlipayCertificateModeTest {
         assertThat(attempt).isInstanceOf(Attempt.Unknown.class);
         assertThat(((Attempt.Unknown<TradeStatus>) attempt).failure().reason())
                 .isEqualTo(FailureReason.RESPONSE_SIGNATURE_INVALID);
+    }
+
+    /** Issue 8, finding 7: the root vouches for many certificates; only Alipay's own subject signs for Alipay. */
+    @Test
+    void downloadedCertificateOfAnotherSubjectUnderTheSameRootIsNotTrusted() throws Exception {
+        KeyPair otherKeys = rsa();
+        X509Certificate other = issued("Another Merchant", otherKeys.getPublic(), BigInteger.valueOf(5005));
+
+        assertDownloadNotTrusted(other, otherKeys, BigInteger.valueOf(5005));
+    }
+
+    @Test
+    void downloadedCaCertificateWithAlipaysSubjectIsNotTrusted() throws Exception {
+        KeyPair caKeys = rsa();
+        X509Certificate ca = TestCertificates.issue("Alipay", caKeys.getPublic(), "Test Root", rootKeys.getPrivate(),
+                BigInteger.valueOf(6006), true, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)),
+                "SHA256withRSA");
+
+        assertDownloadNotTrusted(ca, caKeys, BigInteger.valueOf(6006));
+    }
+
+    @Test
+    void downloadedCertificateWithoutDigitalSignatureUsageIsNotTrusted() throws Exception {
+        KeyPair keys = rsa();
+        X509Certificate encipherOnly = TestCertificates.issue("Alipay", keys.getPublic(), "Test Root",
+                rootKeys.getPrivate(), BigInteger.valueOf(7007), false, 0x20, NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(365)), "SHA256withRSA");
+
+        assertDownloadNotTrusted(encipherOnly, keys, BigInteger.valueOf(7007));
+    }
+
+    /** Real downloads carry the leaf and its intermediate CA: the PKIX builder finds the path through it. */
+    @Test
+    void downloadedCertificateIssuedThroughAnIntermediateIsTrusted() throws Exception {
+        KeyPair intermediateKeys = rsa();
+        X509Certificate intermediate = TestCertificates.issue("Test Class 2", intermediateKeys.getPublic(), "Test Root",
+                rootKeys.getPrivate(), BigInteger.valueOf(8008), true, 0x06, NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(365)), "SHA256withRSA");
+        KeyPair leafKeys = rsa();
+        X509Certificate leaf = TestCertificates.issue("Alipay", leafKeys.getPublic(), "Test Class 2",
+                intermediateKeys.getPrivate(), BigInteger.valueOf(9009), false, 0x80, NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(365)), "SHA256withRSA");
+        String sn = md5Hex("CN=Test Class 2,O=resilient-pay,C=CN9009");
+        gateway.answer(QUERY, signedWithSn(PAID, sn, leafKeys.getPrivate()));
+        serveDownload(intermediate, leaf);
+
+        assertThat(AlipayProvider.create(config().build()).query("T1", context("T1"))).isInstanceOf(Attempt.Succeeded.class);
+    }
+
+    @Test
+    void alipayCertificateThatIsACaIsAConfigurationError() throws Exception {
+        X509Certificate ca = TestCertificates.issue("Alipay", TestSigning.publicKey(Vectors.key("gatewayPublicKey")),
+                "Test Root", rootKeys.getPrivate(), BigInteger.valueOf(11), true, NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(365)), "SHA256withRSA");
+
+        assertThatThrownBy(() -> config().alipayPublicCertificate(TestCertificates.pem(ca)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signing certificate");
+    }
+
+    private void assertDownloadNotTrusted(X509Certificate downloaded, KeyPair keys, BigInteger serial) throws Exception {
+        String sn = md5Hex("CN=Test Root,O=resilient-pay,C=CN" + serial);
+        gateway.answer(QUERY, signedWithSn(PAID, sn, keys.getPrivate()));
+        serveDownload(downloaded);
+
+        Attempt<TradeStatus> attempt = AlipayProvider.create(config().build()).query("T1", context("T1"));
+
+        assertThat(attempt).isInstanceOf(Attempt.Unknown.class);
+        assertThat(((Attempt.Unknown<TradeStatus>) attempt).failure().reason())
+                .isEqualTo(FailureReason.RESPONSE_SIGNATURE_INVALID);
+        gateway.verifyCount(1, postRequestedFor(urlPathEqualTo("/gateway.do"))
+                .withQueryParam("method", equalTo("alipay.open.app.alipaycert.download")));
+    }
+
+    private static void serveDownload(X509Certificate... certificates) {
+        gateway.answerSigned("alipay.open.app.alipaycert.download", "{\"code\":\"10000\",\"msg\":\"Success\","
+                + "\"alipay_cert_content\":\"" + Base64.getEncoder().encodeToString(
+                        TestCertificates.pem(certificates).getBytes(StandardCharsets.UTF_8)) + "\"}");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.RefundRequest;
 import dev.resilientpay.RefundState;
 import dev.resilientpay.RefundStatus;
+import dev.resilientpay.TradeState;
 import dev.resilientpay.TradeStatus;
 import dev.resilientpay.spi.Attempt;
 import dev.resilientpay.spi.AttemptContext;
@@ -212,9 +213,17 @@ public final class WechatPayProvider implements PaymentProvider {
                     "answer is for out_trade_no " + t.outTradeNo()));
         }
         TradeStatus status = WechatStatuses.tradeStatus(t, orderId);
+        if (status.state() == TradeState.PAID && !request.amount().equals(status.amount())) {
+            // A verified "paid" for another amount (or none) proves nothing about this request's money:
+            // the pipeline queries, and the query's amount is compared again before anything is concluded.
+            LOG.warn("wechat pay {}: answer says paid {} but the request is for {}: query decides", orderId,
+                    status.amount(), request.amount());
+            return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR, t.tradeState(), null,
+                    "answer amount " + status.amount() + " differs from the request's " + request.amount(), null));
+        }
         return switch (status.state()) {
             case PAID -> new Attempt.Succeeded<>(new PaymentOutcome.Paid(orderId, t.transactionId(),
-                    status.amount() != null ? status.amount() : request.amount(), status.paidAt()));
+                    status.amount(), status.paidAt()));
             case PROCESSING, AWAITING_PAYMENT -> new Attempt.Pending<>("trade_state " + t.tradeState());
             case FAILED -> new Attempt.Rejected<>(Failure.of(FailureReason.PAYMENT_DECLINED, t.tradeState(), null,
                     t.tradeStateDesc(), null));
@@ -272,15 +281,42 @@ public final class WechatPayProvider implements PaymentProvider {
 
     /**
      * Reverses a payment-code order (WeChat {@code reverse}): an unpaid order is closed, a paid one
-     * refunded. WeChat Pay's answer does not say which, so {@code refunded} is reported as
-     * {@code false}; a query tells.
+     * refunded. WeChat Pay's answer does not say which, so after a successful reverse the order is queried
+     * once, within what is left of the attempt's timeout: a reversed order that carries a
+     * {@code success_time} had been paid, and the reverse returned the money ({@code refunded = true}).
+     * When that query gives no usable answer, the reverse still stands and {@code refunded} is
+     * {@code false} (logged at WARN): the payer is whole either way, only the flag is unknown.
      */
     @Override
     public Attempt<CloseOutcome.Closed> cancel(String orderId, AttemptContext context) {
+        long started = System.nanoTime();
         String path = TRANSACTIONS + "/out-trade-no/" + WechatGateway.encodeSegment(orderId) + "/reverse";
-        return exchange(Operation.CANCEL, orderId, "POST", path,
+        Attempt<CloseOutcome.Closed> reversed = exchange(Operation.CANCEL, orderId, "POST", path,
                 WechatJson.write(new WechatJson.ReverseBody(config.appId(), config.mchId())), context,
                 (status, bytes) -> new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, false)), null);
+        if (!(reversed instanceof Attempt.Succeeded<CloseOutcome.Closed>)) {
+            return reversed;
+        }
+        Duration left = remaining(context, started);
+        Attempt<TradeStatus> after = left.isZero()
+                ? new Attempt.Unknown<>(Failure.of(FailureReason.TIMEOUT, "no time left to query"))
+                : query(orderId, new AttemptContext(context.idempotencyKey(), context.attempt(), left,
+                        context.deadline()));
+        if (after instanceof Attempt.Succeeded<TradeStatus> known) {
+            TradeStatus status = known.value();
+            boolean wasPaid = status.paidAt() != null || status.state() == TradeState.PAID
+                    || status.state() == TradeState.REFUNDED;
+            return new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, wasPaid));
+        }
+        LOG.warn("wechat reverse {}: done, but whether it refunded a payment could not be learned ({})", orderId,
+                after.getClass().getSimpleName());
+        return reversed;
+    }
+
+    /** What is left of {@code context}'s timeout after what ran since {@code startedNanos}; zero when spent. */
+    private static Duration remaining(AttemptContext context, long startedNanos) {
+        Duration left = context.timeout().minusNanos(System.nanoTime() - startedNanos);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override
@@ -305,6 +341,17 @@ public final class WechatPayProvider implements PaymentProvider {
         if (refund.outRefundNo() != null && !refundId.equals(refund.outRefundNo())) {
             return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR,
                     "answer is for out_refund_no " + refund.outRefundNo()));
+        }
+        if (refund.outTradeNo() != null && !orderId.equals(refund.outTradeNo())) {
+            // out_refund_no is unique per merchant, not per order: a refund id already used on another
+            // order gets that order's refund back. It says nothing about money for this order, so it is
+            // never a success; Unknown (not Rejected) because "nothing moved" is not proven either: the
+            // pipeline queries, the query answers the same, and the refund ends in doubt with this reason.
+            LOG.warn("wechat refund {} of {}: answer is for out_trade_no {} (refund id reused on another order?)",
+                    refundId, orderId, refund.outTradeNo());
+            return new Attempt.Unknown<>(Failure.of(FailureReason.IDEMPOTENCY_CONFLICT, null, null,
+                    "refund " + refundId + " belongs to out_trade_no " + refund.outTradeNo() + ", not " + orderId
+                            + ": out_refund_no must be unique per merchant", null));
         }
         return new Attempt.Succeeded<>(WechatStatuses.refundStatus(refund, orderId, refundId));
     }
@@ -333,8 +380,9 @@ public final class WechatPayProvider implements PaymentProvider {
 
     private <T> Attempt<T> exchange(Operation operation, String key, String method, String path, byte[] body,
             AttemptContext context, Answer<T> answer, NotFound<T> notFound) {
+        long started = System.nanoTime();
         HttpOutcome outcome = gateway.send(method, path, body, context.timeout());
-        Attempt<T> attempt = classify(operation, outcome, context, answer, notFound);
+        Attempt<T> attempt = classify(operation, outcome, remaining(context, started), answer, notFound);
         if (attempt instanceof Attempt.Unknown<T> unknown
                 && unknown.failure().reason() == FailureReason.RESPONSE_SIGNATURE_INVALID) {
             // An answer that fails verification is a security event; other per-attempt trouble is
@@ -354,7 +402,11 @@ public final class WechatPayProvider implements PaymentProvider {
         return http + " -> " + attempt.getClass().getSimpleName();
     }
 
-    private <T> Attempt<T> classify(Operation operation, HttpOutcome outcome, AttemptContext context,
+    /**
+     * @param left what is left of the attempt's timeout after the exchange: a platform certificate download
+     *             that verifying the answer needs may take no more (the attempt must end within its timeout)
+     */
+    private <T> Attempt<T> classify(Operation operation, HttpOutcome outcome, Duration left,
             Answer<T> answer, NotFound<T> notFound) {
         if (outcome instanceof HttpOutcome.NotSent notSent) {
             return new Attempt.NotSent<>(Failure.of(FailureReason.NETWORK_ERROR,
@@ -380,7 +432,7 @@ public final class WechatPayProvider implements PaymentProvider {
             FailureReason reason = meaning.reason() != null ? meaning.reason() : FailureReason.PROVIDER_UNAVAILABLE;
             return new Attempt.Unknown<>(Failure.of(reason, code, null, message, requestId));
         }
-        SignatureCheck check = verifier.verify(r::header, r.body(), context.timeout());
+        SignatureCheck check = verifier.verify(r::header, r.body(), left);
         if (!check.passed()) {
             return new Attempt.Unknown<>(Failure.of(FailureReason.RESPONSE_SIGNATURE_INVALID, code, null,
                     "HTTP " + status + " answer not trusted: " + check.detail(), requestId));

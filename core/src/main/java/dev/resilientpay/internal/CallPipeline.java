@@ -546,6 +546,16 @@ public final class CallPipeline {
             if (notified.isPresent() && notified.get().amount().equals(request.amount())) {
                 return complete(call, notified.get()); // a verified notification arrived: no cancel
             }
+            // Use the deadline to its end: the payer may still confirm, and a cancel now would refund them.
+            Duration left = call.remaining(time.now());
+            if (!left.isZero()) {
+                try {
+                    time.sleep(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    call.interrupted = true;
+                }
+            }
             PaymentOutcome lastLook = lastQuery(call, request);
             if (lastLook != null) {
                 return complete(call, lastLook);
@@ -990,7 +1000,20 @@ public final class CallPipeline {
     private <O extends Outcome> O complete(Call call, O outcome) {
         boolean unresolved = outcome instanceof PaymentOutcome.InDoubt || outcome instanceof RefundOutcome.InDoubt
                 || outcome instanceof RefundOutcome.Processing;
-        if (outcome instanceof PaymentOutcome) {
+        if (outcome instanceof PaymentOutcome.AwaitingPayer || (outcome instanceof PaymentOutcome.InDoubt doubt
+                && doubt.lastFailure().reason() != FailureReason.AMOUNT_MISMATCH)) {
+            // A verified PAID notification arrived while this call ran (the ledger entry was ours, so
+            // it was not written): it proves more than this call's own last answer.
+            Optional<PaymentOutcome.Paid> notified = recorder.paidWhileRunning(call.orderId);
+            LedgerEntry entry = call.claim != null ? call.claim.entry() : null;
+            if (notified.isPresent() && entry != null && entry.payment() != null
+                    && notified.get().amount().equals(entry.payment().amount())) {
+                @SuppressWarnings("unchecked")
+                O paid = (O) notified.get();
+                outcome = paid;
+                unresolved = false;
+            }
+        } else if (outcome instanceof PaymentOutcome) {
             recorder.paidWhileRunning(call.orderId);
         }
         if (call.claim != null) {

@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * The circuit breaker in front of one provider (resilience4j, on the client's {@link TimeSource}).
  * Only transport faults and outages count against the provider; a payer's insufficient funds or a
  * closed order says nothing about the provider's health.
+ *
+ * <p>While closed, this guard judges the window itself: the rate of failures <em>and</em> how far
+ * apart they are ({@link BreakerPolicy#minimumFailureSpan()}), because a burst of timeouts within a
+ * moment — every caller of a cold JVM at once, or this service's own CPU starved — is not an
+ * outage, and opening on it turns away payers with nothing sent. resilience4j keeps the open and
+ * half-open states: the wait, the trial calls and their verdict.
  */
 final class ProviderGuard {
 
@@ -30,11 +36,21 @@ final class ProviderGuard {
             FailureReason.PROVIDER_UNAVAILABLE, FailureReason.RATE_LIMITED);
 
     private final CircuitBreaker breaker;
+    private final BreakerPolicy policy;
+    private final TimeSource time;
+    /** The closed state's window: when each recent attempt ended, and whether it failed. */
+    private final java.util.ArrayDeque<Outcome> window = new java.util.ArrayDeque<>();
+    private int failuresInWindow;
+
+    private record Outcome(java.time.Instant at, boolean failed) {}
 
     ProviderGuard(String provider, BreakerPolicy policy, TimeSource time, Listeners listeners) {
+        this.policy = policy;
+        this.time = time;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(policy.failureRateThreshold())
-                .slidingWindow(policy.slidingWindowSize(), policy.minimumCalls(),
+                // Only the half-open trial calls reach resilience4j's own window.
+                .slidingWindow(policy.trialCalls(), policy.trialCalls(),
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .waitDurationInOpenState(policy.openDuration())
                 .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
@@ -49,6 +65,12 @@ final class ProviderGuard {
             } else {
                 log.info("circuit breaker of {}: {} -> {}", provider, from, to);
             }
+            if ("CLOSED".equals(to)) {
+                synchronized (window) {
+                    window.clear();
+                    failuresInWindow = 0;
+                }
+            }
             listeners.breaker(new PaymentListener.BreakerStateChanged(provider, from, to));
         });
     }
@@ -62,10 +84,47 @@ final class ProviderGuard {
     void record(Attempt<?> attempt, Duration elapsed) {
         long nanos = Math.max(0, elapsed.toNanos());
         FailureReason reason = reasonOf(attempt);
-        if (reason != null && TRANSPORT_FAULTS.contains(reason)) {
+        boolean failed = reason != null && TRANSPORT_FAULTS.contains(reason);
+        if (breaker.getState() == CircuitBreaker.State.CLOSED) {
+            if (judgeClosed(failed)) {
+                breaker.transitionToOpenState();
+            }
+            return;
+        }
+        if (failed) {
             breaker.onError(nanos, TimeUnit.NANOSECONDS, new TransportFault(reason));
         } else {
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Adds an attempt to the closed state's window; whether the window now says "outage". */
+    private boolean judgeClosed(boolean failed) {
+        synchronized (window) {
+            window.addLast(new Outcome(time.now(), failed));
+            failuresInWindow += failed ? 1 : 0;
+            while (window.size() > policy.slidingWindowSize()) {
+                failuresInWindow -= window.removeFirst().failed() ? 1 : 0;
+            }
+            if (window.size() < policy.minimumCalls()
+                    || failuresInWindow * 100L < (long) policy.failureRateThreshold() * window.size()) {
+                return false;
+            }
+            java.time.Instant first = null;
+            java.time.Instant last = null;
+            for (Outcome o : window) {
+                if (o.failed()) {
+                    first = first == null ? o.at() : first;
+                    last = o.at();
+                }
+            }
+            boolean spread = first != null
+                    && Duration.between(first, last).compareTo(policy.minimumFailureSpan()) >= 0;
+            if (spread) {
+                window.clear();
+                failuresInWindow = 0;
+            }
+            return spread;
         }
     }
 

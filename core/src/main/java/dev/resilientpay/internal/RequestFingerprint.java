@@ -11,23 +11,45 @@ import java.util.HexFormat;
 
 /**
  * The SHA-256 of a request's canonical fields: what makes two requests with the same key "the same
- * request". The payment code's digits are deliberately left out: a payer who refreshes the code
- * and tries again is still paying for the same order, and the code must not be stored in a ledger.
+ * request". Decided per field (issue 8): a field is in when a different value would send a
+ * different order to the provider, out when it legitimately changes between tries of one order.
+ *
+ * <table>
+ *   <caption>Payment request fields</caption>
+ *   <tr><th>field</th><th>in</th><th>why</th></tr>
+ *   <tr><td>amount, currency, subject, method kind, payer id</td><td>yes</td><td>what is bought and who pays</td></tr>
+ *   <tr><td>notify URL</td><td>yes</td><td>where the result goes: a different one would lose notifications</td></tr>
+ *   <tr><td>expiry</td><td>yes</td><td>changes how long the order can be paid</td></tr>
+ *   <tr><td>metadata</td><td>yes</td><td>returned with the payment; merchants route on it</td></tr>
+ *   <tr><td>return URL (web)</td><td>yes</td><td>where the payer lands afterwards</td></tr>
+ *   <tr><td>payer client IP (web)</td><td>no</td><td>the payer's network may change between tries</td></tr>
+ *   <tr><td>payment code digits</td><td>no</td><td>a payer who refreshes the code still pays for the same order;
+ *       the code is never stored</td></tr>
+ * </table>
  */
 public final class RequestFingerprint {
 
     private RequestFingerprint() {}
 
-    /** Amount, currency, subject, method kind and payer id. */
+    /** The fields the table above marks "in". */
     public static String of(PaymentRequest request) {
+        StringBuilder metadata = new StringBuilder();
+        request.metadata().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> metadata.append(e.getKey().length()).append(':').append(e.getKey())
+                        .append(String.valueOf(e.getValue()).length()).append(':').append(e.getValue()));
         return sha256("pay", money(request.amount()), request.subject(), methodKind(request.method()),
-                payerId(request.method()));
+                payerId(request.method()), String.valueOf(request.notifyUrl()), String.valueOf(request.expiresAt()),
+                metadata.toString(), returnUrl(request.method()));
     }
 
-    /** Order, refund id, amount and order amount. */
+    private static String returnUrl(PaymentMethod method) {
+        return method instanceof PaymentMethod.Web web ? String.valueOf(web.returnUrl()) : "";
+    }
+
+    /** Order, refund id, amount, order amount and notify URL (the reason is only shown to the payer). */
     public static String of(RefundRequest request) {
         return sha256("refund", request.orderId(), request.refundId(), money(request.amount()),
-                money(request.orderAmount()));
+                money(request.orderAmount()), String.valueOf(request.notifyUrl()));
     }
 
     private static String money(Money money) {

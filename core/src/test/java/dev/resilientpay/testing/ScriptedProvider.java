@@ -202,6 +202,19 @@ public final class ScriptedProvider implements PaymentProvider {
         return name;
     }
 
+    private volatile boolean merchantScopedRefunds;
+
+    /** Makes refund ids unique per merchant, as WeChat Pay requires. */
+    public ScriptedProvider merchantScopedRefunds() {
+        this.merchantScopedRefunds = true;
+        return this;
+    }
+
+    @Override
+    public boolean refundIdsUniquePerMerchant() {
+        return merchantScopedRefunds;
+    }
+
     @Override
     public void validate(PaymentRequest request) {
         validator.accept(request);

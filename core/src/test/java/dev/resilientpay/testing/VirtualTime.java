@@ -47,7 +47,6 @@ public final class VirtualTime implements TimeSource {
         }
     }
 
-    /** Moves the clock forward without recording a sleep (time passing inside an attempt). */
     /**
      * This virtual time as a {@link java.time.Clock}, for components that take one (ledgers).
      *
@@ -62,6 +61,7 @@ public final class VirtualTime implements TimeSource {
         };
     }
 
+    /** Moves the clock forward without recording a sleep (time passing inside an attempt). */
     public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }

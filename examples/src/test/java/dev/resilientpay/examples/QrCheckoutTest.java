@@ -45,7 +45,6 @@ class QrCheckoutTest {
     private static NotificationResult.Accepted onlyAccepted(QrCheckout.Result result) {
         assertThat(result.notifications()).hasSize(1).first().isInstanceOf(NotificationResult.Accepted.class);
         NotificationResult.Accepted accepted = (NotificationResult.Accepted) result.notifications().get(0);
-        assertThat(accepted.duplicate()).isFalse();
         Notification.PaymentNotification payment = (Notification.PaymentNotification) accepted.notification();
         assertThat(payment.orderId()).isEqualTo(result.outcome().orderId());
         assertThat(payment.status().state()).isEqualTo(TradeState.PAID);

@@ -69,6 +69,7 @@ public final class GatewayHttp {
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
+                .dns(base.dns() instanceof BoundedDns ? base.dns() : new BoundedDns(base.dns()))
                 .eventListenerFactory(call -> {
                     SendTracker tracker = call.request().tag(SendTracker.class);
                     return tracker != null ? tracker : EventListener.NONE;
@@ -78,21 +79,19 @@ public final class GatewayHttp {
     }
 
     /**
-     * Sends {@code request} once and waits at most {@code timeout} for the whole exchange.
+     * Sends {@code request} once and waits at most {@code timeout} for the whole exchange, DNS lookup
+     * included (OkHttp's call timeout does not cover a lookup in progress; {@link BoundedDns} does).
      * Never throws for network faults: they come back as {@link HttpOutcome.NotSent} or
      * {@link HttpOutcome.Lost}.
      */
     public HttpOutcome execute(Request request, Duration timeout) {
         SendTracker tracker = new SendTracker();
         Call call = client.newCall(request.newBuilder().tag(SendTracker.class, tracker).build());
-        call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        try (Response response = call.execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : readCapped(body);
-            if (bytes == null) {
-                return new HttpOutcome.Lost("response larger than " + maxResponseBytes + " bytes", false);
-            }
-            return new HttpOutcome.Received(response.code(), response.headers(), bytes);
+        long millis = Math.max(1, timeout.toMillis());
+        call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            return BoundedDns.withDeadline(deadline, () -> exchange(call));
         } catch (IOException e) {
             boolean timedOut = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -100,6 +99,17 @@ public final class GatewayHttp {
                 return new HttpOutcome.NotSent(reason);
             }
             return new HttpOutcome.Lost(reason, timedOut);
+        }
+    }
+
+    private HttpOutcome exchange(Call call) throws IOException {
+        try (Response response = call.execute()) {
+            ResponseBody body = response.body();
+            byte[] bytes = body == null ? new byte[0] : readCapped(body);
+            if (bytes == null) {
+                return new HttpOutcome.Lost("response larger than " + maxResponseBytes + " bytes", false);
+            }
+            return new HttpOutcome.Received(response.code(), response.headers(), bytes);
         }
     }
 

@@ -6,11 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -100,55 +108,47 @@ public final class AlipayCertificates {
     }
 
     /**
-     * Whether {@code leaf} chains up to one of {@code roots} through {@code intermediates}, every
-     * certificate on the way valid at {@code now} and signed by the next.
+     * Whether {@code leaf} chains up to one of {@code roots} through the other certificates of
+     * {@code bundle}, valid at {@code now}: the JDK's PKIX path builder and validator
+     * ({@link CertPathBuilder} "PKIX", which finds the path among the bundle's certificates and validates
+     * it as {@code CertPathValidator} does: signatures, validity, CA basic constraints and key usage of
+     * every issuer, name chaining, critical extensions). Revocation checking is off: Alipay's certificates
+     * name no CRL or OCSP endpoint this library could reach from a payment call, and Alipay retires a key
+     * by issuing a certificate with a new SN, which every request and response names.
      */
-    public static boolean isTrusted(X509Certificate leaf, List<X509Certificate> intermediates,
+    public static boolean isTrusted(X509Certificate leaf, List<X509Certificate> bundle,
                                     List<X509Certificate> roots, Instant now) {
-        X509Certificate current = leaf;
-        Date at = Date.from(now);
-        for (int depth = 0; depth < MAX_CHAIN; depth++) {
-            if (!validAt(current, at)) {
-                return false;
-            }
+        try {
+            Set<TrustAnchor> anchors = new HashSet<>();
             for (X509Certificate root : roots) {
-                if (root.getSubjectX500Principal().equals(current.getIssuerX500Principal())
-                        && validAt(root, at) && signedBy(current, root)) {
-                    return true;
-                }
+                anchors.add(new TrustAnchor(root, null));
             }
-            X509Certificate next = null;
-            for (X509Certificate candidate : intermediates) {
-                if (candidate != current && candidate.getBasicConstraints() >= 0
-                        && candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())
-                        && signedBy(current, candidate)) {
-                    next = candidate;
-                    break;
-                }
-            }
-            if (next == null) {
-                return false;
-            }
-            current = next;
-        }
-        return false;
-    }
-
-    private static boolean validAt(X509Certificate c, Date at) {
-        try {
-            c.checkValidity(at);
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(leaf);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(now));
+            params.setMaxPathLength(MAX_CHAIN);
+            List<X509Certificate> store = new ArrayList<>(bundle);
+            store.add(leaf);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
+            CertPathBuilder.getInstance("PKIX").build(params);
             return true;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static boolean signedBy(X509Certificate child, X509Certificate issuer) {
-        try {
-            child.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
+    /**
+     * Whether {@code certificate} may sign Alipay's answers and notifications: an end-entity certificate
+     * (not a CA) whose key usage, when it has one, includes {@code digitalSignature}.
+     */
+    public static boolean isSigningCertificate(X509Certificate certificate) {
+        if (certificate.getBasicConstraints() >= 0) {
             return false;
         }
+        boolean[] usage = certificate.getKeyUsage();
+        return usage == null || (usage.length > 0 && usage[0]);
     }
+
 }

@@ -43,6 +43,7 @@ public final class AlipayGateway {
     public static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
 
     private static final Logger log = LoggerFactory.getLogger(AlipayGateway.class);
+    private static final java.util.regex.Pattern CERT_SN = java.util.regex.Pattern.compile("[0-9a-f]{32}");
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded;charset=UTF-8");
 
     private final AlipaySettings settings;
@@ -179,8 +180,8 @@ public final class AlipayGateway {
         if (known != null) {
             return known;
         }
-        if (budget.isNegative() || budget.isZero()) {
-            return null;
+        if (budget.isNegative() || budget.isZero() || !CERT_SN.matcher(alipayCertSn).matches()) {
+            return null; // no time left, or not an SN at all (32 hex digits): nothing worth a download
         }
         RsaSha256.Verifier fetched = download(alipayCertSn, budget);
         if (fetched != null) {
@@ -190,11 +191,16 @@ public final class AlipayGateway {
     }
 
     /**
-     * Fetches the Alipay certificate {@code sn} and trusts it only if its SN matches and it chains up
-     * to the configured root: the root, not the download's own answer, is what makes it trustworthy.
+     * Fetches the Alipay certificate {@code sn} and trusts it only if its SN matches, it is a signing
+     * certificate with the configured Alipay certificate's subject, and it chains up to the configured
+     * root (JDK PKIX): the root, not the download's own answer, is what makes it trustworthy, and the
+     * subject is what makes it Alipay's: any other certificate under the same root (another company's,
+     * an intermediate CA) is not a key Alipay answers with.
      */
-    private RsaSha256.Verifier download(String sn, Duration budget) {
-        ObjectNode biz = AlipayJson.MAPPER.createObjectNode().put("alipay_cert_sn", sn);
+    private RsaSha256.Verifier download(String requestedSn, Duration budget) {
+        String sn = LogSafe.of(requestedSn); // named by an answer not verified yet: only ever logged capped
+
+        ObjectNode biz = AlipayJson.MAPPER.createObjectNode().put("alipay_cert_sn", requestedSn);
         HttpOutcome outcome = settings.http().execute(request(signedParams(CERT_DOWNLOAD, biz.toString(), null, null)), budget);
         if (!(outcome instanceof HttpOutcome.Received received) || !received.isSuccessful()) {
             log.warn("alipay certificate {} could not be downloaded: {}", sn, outcome.getClass().getSimpleName());
@@ -226,8 +232,16 @@ public final class AlipayGateway {
                     : new String(Base64.getMimeDecoder().decode(cert), StandardCharsets.UTF_8);
             List<X509Certificate> chain = AlipayCertificates.readBundle("alipay_cert_content", pem);
             X509Certificate leaf = AlipayCertificates.leaf(chain);
-            if (!sn.equals(AlipayCertificates.sn(leaf))) {
+            if (!requestedSn.equals(AlipayCertificates.sn(leaf))) {
                 log.warn("alipay certificate download for {} returned another certificate", sn);
+                return null;
+            }
+            if (!leaf.getSubjectX500Principal().equals(settings.certificates().alipaySubject())) {
+                log.warn("alipay certificate {} is not issued to the configured Alipay certificate's subject", sn);
+                return null;
+            }
+            if (!AlipayCertificates.isSigningCertificate(leaf)) {
+                log.warn("alipay certificate {} is not a signing certificate (CA, or no digitalSignature usage)", sn);
                 return null;
             }
             if (!AlipayCertificates.isTrusted(leaf, chain, settings.certificates().roots(), now())) {

@@ -128,7 +128,7 @@ public final class AlipayOperations {
             return new Attempt.NotSent<>(failureOf(answer, FailureReason.PROVIDER_UNAVAILABLE), null);
         }
         if (!SUCCESS.equals(answer.code())) {
-            return failure(answer);
+            return movingMoneyFailure(answer);
         }
         if (isForAnotherOrder(answer, orderId)) {
             return anotherOrder(answer);
@@ -157,7 +157,7 @@ public final class AlipayOperations {
             return ((GatewayReply.Problem) reply).attempt();
         }
         if (!SUCCESS.equals(answer.code())) {
-            return failure(answer);
+            return movingMoneyFailure(answer);
         }
         if (isForAnotherOrder(answer, request.orderId())) {
             return anotherOrder(answer);
@@ -183,7 +183,7 @@ public final class AlipayOperations {
             }
             return failure(answer);
         }
-        if (isForAnotherOrder(answer, orderId)) {
+        if (isForAnotherOrder(answer, orderId) || isForAnotherRefund(answer, refundId)) {
             return anotherOrder(answer);
         }
         String raw = answer.text("refund_status");
@@ -200,13 +200,13 @@ public final class AlipayOperations {
             return ((GatewayReply.Problem) reply).attempt();
         }
         if (!SUCCESS.equals(answer.code())) {
-            return failure(answer);
+            return movingMoneyFailure(answer);
         }
         if (isForAnotherOrder(answer, request.orderId())) {
             return anotherOrder(answer);
         }
         Money amount = AlipayRules.parseYuan(answer.text("total_amount"));
-        if (amount != null && !amount.equals(request.amount())) {
+        if (!request.amount().equals(amount)) {
             return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR, answer.code(), null,
                     "answer amount " + amount + " differs from the request's " + request.amount(), null));
         }
@@ -270,10 +270,38 @@ public final class AlipayOperations {
         return echoed != null && !echoed.equals(orderId);
     }
 
+    /** A refund query answer that names another refund ({@code out_request_no}) of the trade. */
+    private static boolean isForAnotherRefund(GatewayReply.Answer answer, String refundId) {
+        String echoed = answer.text("out_request_no");
+        return echoed != null && !echoed.equals(refundId);
+    }
+
     /** A verified answer that does not fit the request (another order, a missing field): proves nothing. */
     private static <T> Attempt<T> anotherOrder(GatewayReply.Answer answer) {
         return new Attempt.Unknown<>(Failure.of(FailureReason.PROVIDER_ERROR, answer.code(), answer.text("sub_code"),
-                "answer does not match the request (out_trade_no " + answer.text("out_trade_no") + ")", null));
+                "answer does not match the request (out_trade_no " + answer.text("out_trade_no")
+                        + (answer.text("out_request_no") == null ? "" : ", out_request_no " + answer.text("out_request_no"))
+                        + ")", null));
+    }
+
+    /**
+     * A non-10000 answer to a call that can move money (pay, cancel, refund). The gateway sends some
+     * failures unsigned ({@code 20000}, {@code 20001}, {@code 40001}–{@code 40003}, {@code 40006}: it cannot
+     * sign when it cannot identify the app), and the protocol notes allow reading them as failures, never as
+     * successes. But an unsigned answer is not authenticated: anyone on the path could have written it in place
+     * of a signed success. For these calls a "definite refusal" would be read as "no money moved", so an
+     * unsigned one proves nothing and is {@link Attempt.Unknown}: the pipeline queries, and the signed query
+     * answer decides. Signed answers, and unsigned ones the table already reads as in doubt ({@code 20000}),
+     * keep the table's meaning; an unsigned {@code 40004} never gets here (the verifier rejects it).
+     */
+    private static <T> Attempt<T> movingMoneyFailure(GatewayReply.Answer answer) {
+        Attempt<T> attempt = failure(answer);
+        if (!answer.signed() && attempt instanceof Attempt.Rejected<T> rejected) {
+            Failure f = rejected.failure();
+            return new Attempt.Unknown<>(Failure.of(f.reason(), f.providerCode(), f.providerSubCode(),
+                    "unsigned answer, not proof that nothing was done: " + f.providerMessage(), null));
+        }
+        return attempt;
     }
 
     /** A non-10000 answer through the error table. */

@@ -121,7 +121,7 @@ public final class AlipayResponseVerifier {
         RsaSha256.Verifier key = keys.resolve(sn == null || sn.isBlank() ? null : sn);
         if (key == null) {
             return new ResponseVerdict.Untrusted(FailureReason.RESPONSE_SIGNATURE_INVALID,
-                    "signed with an unknown Alipay certificate " + sn);
+                    "signed with an unknown Alipay certificate " + LogSafe.of(sn));
         }
         if (key.verify(content, signature)
                 || (content.contains("\\/") && key.verify(content.replace("\\/", "/"), signature))) {

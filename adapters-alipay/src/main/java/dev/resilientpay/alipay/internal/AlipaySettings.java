@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 import okhttp3.HttpUrl;
 
 /**
@@ -21,6 +22,7 @@ import okhttp3.HttpUrl;
  * @param gatewayUrl   the gateway endpoint
  * @param appAuthToken ISV token, or {@code null}
  * @param notifyUrl    default notify URL, or {@code null}
+ * @param sellerId     the merchant's Alipay user id notifications must name in {@code seller_id}, or {@code null}
  * @param http         the transport
  * @param clock        the clock for request timestamps and certificate validity
  */
@@ -32,6 +34,7 @@ public record AlipaySettings(
         HttpUrl gatewayUrl,
         String appAuthToken,
         String notifyUrl,
+        String sellerId,
         GatewayHttp http,
         Clock clock) {
 
@@ -51,11 +54,15 @@ public record AlipaySettings(
      * @param appCertSn           {@code app_cert_sn} sent with every request
      * @param rootCertSn          {@code alipay_root_cert_sn} sent with every request
      * @param alipayCertSn        SN of the configured Alipay public certificate
+     * @param alipaySubject       subject of the configured Alipay public certificate: a downloaded Alipay
+     *                            certificate must carry the same one
      * @param roots               the trusted Alipay root certificates
      */
-    public record CertificateMode(String appCertSn, String rootCertSn, String alipayCertSn, List<X509Certificate> roots) {
+    public record CertificateMode(String appCertSn, String rootCertSn, String alipayCertSn,
+                                  X500Principal alipaySubject, List<X509Certificate> roots) {
         /** Copies the roots. */
         public CertificateMode {
+            Objects.requireNonNull(alipaySubject, "alipaySubject");
             roots = List.copyOf(roots);
         }
 
@@ -69,6 +76,6 @@ public record AlipaySettings(
     public String toString() {
         return "AlipaySettings[appId=" + appId + ", gateway=" + gatewayUrl + ", mode="
                 + (certificates == null ? "public-key" : certificates) + ", appAuthToken="
-                + Redaction.abbreviate(appAuthToken) + ", notifyUrl=" + notifyUrl + "]";
+                + Redaction.abbreviate(appAuthToken) + ", notifyUrl=" + notifyUrl + ", sellerId=" + sellerId + "]";
     }
 }

@@ -24,6 +24,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
 
     private static final String PAY = "alipay.trade.pay";
     private static final String QUERY = "alipay.trade.query";
+    private static final String CANCEL = "alipay.trade.cancel";
 
     @RegisterExtension
     static final AlipaySimulatorExtension ALIPAY = new AlipaySimulatorExtension();
@@ -70,7 +71,6 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
     void simulatorSeesExactlyTheRequestsThePipelineReportsSending() {
         e2e.simulator.faults()
                 .next(1, Fault.connectionReset(), PAY::equals)
-                .next(1, Fault.rateLimited(Duration.ofSeconds(1)), PAY::equals)
                 .next(2, Fault.connectionReset(), QUERY::equals)
                 .next(1, Fault.responseLost(), QUERY::equals)
                 .next(1, Fault.http502Html(), QUERY::equals);
@@ -81,7 +81,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         assertThat(e2e.simulator.faults().pendingScripted()).isZero();
         assertThat(e2e.receivedByMethod("e2e_no_hidden")).containsKeys(PAY, QUERY)
                 .isEqualTo(e2e.listener.sentByMethod("e2e_no_hidden"));
-        assertThat(e2e.simulator.trade("e2e_no_hidden").orElseThrow().charges()).isLessThanOrEqualTo(1);
+        assertThat(e2e.simulator.trade("e2e_no_hidden").map(t -> t.charges()).orElse(0)).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -96,15 +96,18 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
     }
 
     @Test
-    void systemErrorBeforeProcessingIsQueriedThenSentAgainAndPaidOnce() {
+    void systemErrorBeforeProcessingIsQueriedAndCancelledButThePaymentCodeIsNeverSentAgain() {
+        // Issue 8, finding 1: after a send that may have reached Alipay, "not found" may be lag; the
+        // official barcode flow queries until the deadline and cancels, and never re-sends the code.
         e2e.simulator.faults().next(1, Fault.systemError(), PAY::equals);
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_syserr", payingCode(), "30.00"));
 
-        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(e2e.simulator.requests("e2e_syserr")).extracting(r -> r.method() + " " + r.subCode())
-                .containsExactly(PAY + " ACQ.SYSTEM_ERROR", QUERY + " ACQ.TRADE_NOT_EXIST", PAY + " ");
-        assertThat(e2e.simulator.trade("e2e_syserr").orElseThrow().charges()).isEqualTo(1);
+        assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class,
+                f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.NOT_SENT));
+        assertThat(e2e.simulator.requestCount("e2e_syserr", PAY)).isEqualTo(1);
+        assertThat(e2e.simulator.requestCount("e2e_syserr", CANCEL)).isEqualTo(1);
+        assertThat(e2e.simulator.trade("e2e_syserr").map(t -> t.charges()).orElse(0)).isZero();
     }
 
     @Test

@@ -61,7 +61,10 @@ class AlipayVectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifications")
     void notificationIsAcceptedExactlyWhenValid(JsonNode c) {
-        AlipayNotificationVerifier verifier = new AlipayNotificationVerifier(Vectors.appId(), () -> List.of(GATEWAY_KEY));
+        // The vectors' notify_time is 2023-11-15 06:13:26 China time: judge freshness as of then.
+        AlipayNotificationVerifier verifier = new AlipayNotificationVerifier(Vectors.appId(), null,
+                java.time.Clock.fixed(java.time.Instant.parse("2023-11-14T22:13:30Z"), java.time.ZoneOffset.UTC),
+                () -> List.of(GATEWAY_KEY));
         NotificationResult result = verifier.verify(Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 c.path("rawBody").asText().getBytes(StandardCharsets.UTF_8));
         assertThat(result instanceof NotificationResult.Accepted).as(result.toString()).isEqualTo(c.path("valid").asBoolean());

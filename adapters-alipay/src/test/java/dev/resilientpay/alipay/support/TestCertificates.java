@@ -33,15 +33,30 @@ public final class TestCertificates {
     public static X509Certificate issue(String subject, PublicKey subjectKey, String issuer, PrivateKey issuerKey,
                                         BigInteger serial, boolean ca, Instant notBefore, Instant notAfter,
                                         String algorithm) {
+        return issue(subject, subjectKey, issuer, issuerKey, serial, ca, null, notBefore, notAfter, algorithm);
+    }
+
+    /**
+     * As {@link #issue(String, PublicKey, String, PrivateKey, BigInteger, boolean, Instant, Instant, String)},
+     * with a critical key usage extension whose first byte of bits is {@code keyUsage} ({@code 0x80}
+     * digitalSignature, {@code 0x04} keyCertSign), or none when {@code null}.
+     */
+    public static X509Certificate issue(String subject, PublicKey subjectKey, String issuer, PrivateKey issuerKey,
+                                        BigInteger serial, boolean ca, Integer keyUsage, Instant notBefore,
+                                        Instant notAfter, String algorithm) {
         byte[] algId = "SHA256withECDSA".equals(algorithm)
                 ? seq(oid("1.2.840.10045.4.3.2"))
                 : seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
         byte[] validity = seq(tlv(0x17, UTC_TIME.format(notBefore).getBytes(StandardCharsets.US_ASCII)),
                 tlv(0x17, UTC_TIME.format(notAfter).getBytes(StandardCharsets.US_ASCII)));
-        byte[] extensions = ca
-                ? tlv(0xa3, seq(seq(oid("2.5.29.19"), new byte[] {0x01, 0x01, (byte) 0xff},
-                        tlv(0x04, seq(new byte[] {0x01, 0x01, (byte) 0xff})))))
+        byte[] basicConstraints = ca
+                ? seq(oid("2.5.29.19"), new byte[] {0x01, 0x01, (byte) 0xff}, tlv(0x04, seq(new byte[] {0x01, 0x01, (byte) 0xff})))
                 : new byte[0];
+        byte[] usage = keyUsage == null
+                ? new byte[0]
+                : seq(oid("2.5.29.15"), new byte[] {0x01, 0x01, (byte) 0xff},
+                        tlv(0x04, tlv(0x03, new byte[] {(byte) Integer.numberOfTrailingZeros(keyUsage), keyUsage.byteValue()})));
+        byte[] extensions = ca || keyUsage != null ? tlv(0xa3, seq(basicConstraints, usage)) : new byte[0];
         byte[] tbs = seq(tlv(0xa0, tlv(0x02, new byte[] {2})), tlv(0x02, serial.toByteArray()), algId,
                 name(issuer), validity, name(subject), subjectKey.getEncoded(), extensions);
         try {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,8 @@ public final class PlatformKeyring {
     /**
      * The verifier for {@code serial}, or {@code null} when it is not trusted even after a refresh.
      *
-     * @param timeout how long a download triggered by this lookup may take
+     * @param timeout how long this lookup may take in all: waiting for another thread's download and any
+     *                downloads of its own together (a caller passes what is left of its attempt)
      */
     public RsaSha256.Verifier verifierFor(String serial, Duration timeout) {
         if (publicKeyId != null && publicKeyId.equals(serial)) {
@@ -108,12 +110,28 @@ public final class PlatformKeyring {
         if (source == null) {
             return null;
         }
-        refreshIfDue(timeout);
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        refreshIfDue(deadline);
         RsaSha256.Verifier known = current(serial);
         if (known != null) {
             return known;
         }
-        return refreshForUnknown(serial, timeout) ? current(serial) : null;
+        return refreshForUnknown(serial, deadline) ? current(serial) : null;
+    }
+
+    /** The time left until {@code deadline} ({@link System#nanoTime()} based), never negative. */
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Takes the lock, waiting at most until {@code deadline}. */
+    private boolean lockBefore(long deadline) {
+        try {
+            return lock.tryLock(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -140,18 +158,20 @@ public final class PlatformKeyring {
         return key != null && key.notAfter().isAfter(clock.instant()) ? key.verifier() : null;
     }
 
-    private void refreshIfDue(Duration timeout) {
+    private void refreshIfDue(long deadline) {
         if (!due()) {
             return;
         }
         if (certificates.isEmpty()) {
-            lock.lock(); // nothing to verify with yet: wait for whoever is downloading
+            if (!lockBefore(deadline)) { // nothing to verify with yet: wait for whoever is downloading, in time
+                return;
+            }
         } else if (!lock.tryLock()) {
             return; // someone else refreshes; the current keys stay good meanwhile
         }
         try {
             if (due()) {
-                download(timeout);
+                download(deadline);
             }
         } finally {
             lock.unlock();
@@ -167,8 +187,10 @@ public final class PlatformKeyring {
         return !lastFailed || Duration.between(lastAttempt, now).compareTo(RETRY_AFTER_FAILURE) >= 0;
     }
 
-    private boolean refreshForUnknown(String serial, Duration timeout) {
-        lock.lock();
+    private boolean refreshForUnknown(String serial, long deadline) {
+        if (!lockBefore(deadline)) {
+            return false;
+        }
         try {
             if (current(serial) != null) {
                 return true;
@@ -183,21 +205,26 @@ public final class PlatformKeyring {
                 missDownloads.removeFirst();
             }
             if (missDownloads.size() >= MISS_BUDGET) {
-                LOG.warn("wechat: unknown Wechatpay-Serial {}: certificate download budget used up", serial);
+                LOG.warn("wechat: unknown Wechatpay-Serial {}: certificate download budget used up", LogSafe.of(serial));
                 return false;
             }
             recentMisses.put(serial, now);
             missDownloads.addLast(now);
-            LOG.debug("wechat: unknown Wechatpay-Serial {}: downloading platform certificates", serial);
-            download(timeout);
+            LOG.debug("wechat: unknown Wechatpay-Serial {}: downloading platform certificates", LogSafe.of(serial));
+            download(deadline);
             return current(serial) != null;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Downloads, checks and merges the certificates. Runs under the lock. */
-    private void download(Duration timeout) {
+    /** Downloads, checks and merges the certificates, if there is time left before {@code deadline}. Runs under the lock. */
+    private void download(long deadline) {
+        Duration timeout = left(deadline);
+        if (timeout.toMillis() < 1) {
+            LOG.debug("wechat: no time left for a platform certificate download");
+            return;
+        }
         Instant now = clock.instant();
         lastAttempt = now;
         HttpOutcome outcome = source.fetch(timeout);

@@ -72,7 +72,7 @@ public final class WechatNotificationVerifier implements NotificationVerifier {
             return reject(NotificationRejection.MALFORMED, "id, event_type or resource missing");
         }
         if (resource.algorithm() != null && !"AEAD_AES_256_GCM".equals(resource.algorithm())) {
-            return reject(NotificationRejection.MALFORMED, "unsupported algorithm " + resource.algorithm());
+            return reject(NotificationRejection.MALFORMED, "unsupported algorithm " + LogSafe.of(resource.algorithm()));
         }
         String plaintext;
         try {
@@ -102,7 +102,7 @@ public final class WechatNotificationVerifier implements NotificationVerifier {
         if (event.startsWith("REFUND.") || "refund".equals(original)) {
             WechatJson.Refund refund = WechatJson.read(bytes, WechatJson.Refund.class);
             if (refund.mchid() != null && !mchId.equals(refund.mchid())) {
-                return reject(NotificationRejection.WRONG_RECIPIENT, "mchid " + refund.mchid());
+                return reject(NotificationRejection.WRONG_RECIPIENT, "mchid " + LogSafe.of(refund.mchid()));
             }
             if (refund.outTradeNo() == null || refund.outRefundNo() == null) {
                 return reject(NotificationRejection.MALFORMED, "refund without out_trade_no or out_refund_no");
@@ -113,7 +113,8 @@ public final class WechatNotificationVerifier implements NotificationVerifier {
         if (event.startsWith("TRANSACTION.") || "transaction".equals(original)) {
             WechatJson.Transaction t = WechatJson.read(bytes, WechatJson.Transaction.class);
             if ((t.mchid() != null && !mchId.equals(t.mchid())) || (t.appid() != null && !appId.equals(t.appid()))) {
-                return reject(NotificationRejection.WRONG_RECIPIENT, "mchid " + t.mchid() + " appid " + t.appid());
+                return reject(NotificationRejection.WRONG_RECIPIENT, "mchid " + LogSafe.of(t.mchid()) + " appid "
+                        + LogSafe.of(t.appid()));
             }
             if (t.outTradeNo() == null) {
                 return reject(NotificationRejection.MALFORMED, "transaction without out_trade_no");
@@ -121,7 +122,7 @@ public final class WechatNotificationVerifier implements NotificationVerifier {
             return accept(new Notification.PaymentNotification(envelope.id(), event,
                     WechatStatuses.tradeStatus(t, t.outTradeNo())));
         }
-        return reject(NotificationRejection.MALFORMED, "unsupported event_type " + event);
+        return reject(NotificationRejection.MALFORMED, "unsupported event_type " + LogSafe.of(event));
     }
 
     private static NotificationResult accept(Notification notification) {

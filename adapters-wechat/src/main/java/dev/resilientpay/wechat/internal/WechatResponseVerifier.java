@@ -67,13 +67,14 @@ public final class WechatResponseVerifier {
                     "signature probe (" + PROBE_PREFIX + "…) rejected");
         }
         RsaSha256.Verifier verifier = keyring.verifierFor(serial.strip(), refreshTimeout);
+        String shownSerial = LogSafe.of(serial.strip()); // not verified: kept out of logs unless made safe
         if (verifier == null) {
             return SignatureCheck.failed(NotificationRejection.UNKNOWN_KEY,
-                    "Wechatpay-Serial " + serial.strip() + " is not a trusted key");
+                    "Wechatpay-Serial " + shownSerial + " is not a trusted key");
         }
         if (!verifier.verify(message(timestamp.strip(), nonce.strip(), body), signature)) {
             return SignatureCheck.failed(NotificationRejection.SIGNATURE_INVALID,
-                    "signature " + Redaction.abbreviate(signature) + " does not verify with " + serial.strip());
+                    "signature " + LogSafe.of(Redaction.abbreviate(signature)) + " does not verify with " + shownSerial);
         }
         return SignatureCheck.ok();
     }
