@@ -28,9 +28,6 @@ final class NotificationHandler implements HandlerFunction<ServerResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationHandler.class);
 
-    /** Answered when a listener fails: any non-2xx status makes both providers deliver again. */
-    private static final NotificationReply LISTENER_FAILED = new NotificationReply(500, "text/plain", "fail");
-
     private static final NotificationReply TOO_LARGE = new NotificationReply(413, "text/plain", "fail");
 
     private final Merchant merchant;
@@ -65,7 +62,7 @@ final class NotificationHandler implements HandlerFunction<ServerResponse> {
                 log.warn("resilient-pay merchant {}: a PaymentNotificationEvent listener failed for order {} ({});"
                         + " answering a failure so that the provider delivers again", merchant.name(),
                         accepted.notification().orderId(), e.toString());
-                return reply(LISTENER_FAILED);
+                return reply(accepted.retryReply());
             }
         } else if (result instanceof NotificationResult.Rejected rejected) {
             // the adapter already logged the rejection at WARN

@@ -6,10 +6,11 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * A verified notification arrived at a merchant's endpoint. Published synchronously before the
- * endpoint answers the provider: when a listener throws, the provider is answered with a failure and
- * delivers the notification again (then with {@link #duplicate()} {@code true}), so that a
- * notification is acknowledged only once the application has handled it. Forged, malformed or
- * unsigned notifications never become events.
+ * endpoint answers the provider: when a listener throws, the provider is answered with a failure
+ * (the result's {@code retryReply()}) and delivers the notification again, so that a notification is
+ * acknowledged only once the application has handled it. Handle it idempotently and never drop one
+ * for being a {@link #duplicate() duplicate}: the first delivery may be the one the application
+ * failed to store. Forged, malformed or unsigned notifications never become events.
  */
 public final class PaymentNotificationEvent extends ApplicationEvent {
 
@@ -25,7 +26,7 @@ public final class PaymentNotificationEvent extends ApplicationEvent {
      * @param merchant     the merchant name from the configuration
      * @param provider     {@code alipay} or {@code wechat}
      * @param notification the verified notification
-     * @param duplicate    whether the client had already accepted a notification with this id
+     * @param duplicate    whether the ledger already knew what it proves (a redelivery, or a faster query)
      */
     public PaymentNotificationEvent(Object source, String merchant, String provider, Notification notification,
                                     boolean duplicate) {
@@ -51,7 +52,7 @@ public final class PaymentNotificationEvent extends ApplicationEvent {
         return notification;
     }
 
-    /** @return whether this notification id was accepted before (a redelivery) */
+    /** @return informational: whether the ledger already knew what this notification proves */
     public boolean duplicate() {
         return duplicate;
     }

@@ -177,6 +177,7 @@ class ShopEndToEndTest {
 
         assertThat(first.acknowledged()).isFalse();
         assertThat(first.status()).isEqualTo(500);
+        assertThat(first.body()).isEqualTo("FAIL");
         assertThat(again.acknowledged()).isTrue();
         assertThat(inbox.of("boot_retry_4")).extracting(PaymentNotificationEvent::duplicate).containsExactly(false, true);
     }
