@@ -83,6 +83,16 @@ final class MerchantFactory {
 
     List<Merchant> build() {
         names(properties, classLoader);
+        int maxBody = properties.getNotifications().getMaxBodyBytes();
+        if (maxBody < 1024 || maxBody > (16 << 20)) {
+            throw new ResilientPayConfigurationException("resilientpay.notifications.max-body-bytes",
+                    "must be 1 KiB to 16 MiB, was " + maxBody, null);
+        }
+        Duration warning = properties.getHealth().getCertificateWarning();
+        if (warning == null || warning.isNegative()) {
+            throw new ResilientPayConfigurationException("resilientpay.health.certificate-warning",
+                    "must not be negative, was " + warning, null);
+        }
         Duration interval = properties.getRecovery().getInterval();
         if (interval != null && (interval.isNegative() || interval.isZero())) {
             throw new ResilientPayConfigurationException("resilientpay.recovery.interval",

@@ -44,6 +44,9 @@ class ConfigurationFailureTest {
             "recovery.batch | 0 | recovery batch must be 1 to 1000",
             "recovery.concurrency | 65 | recovery concurrency must be 1 to 64",
             "recovery.interval | 0s | must be positive",
+            "notifications.max-body-bytes | 10 | must be 1 KiB to 16 MiB",
+            "notifications.base-path | notify | must start with '/'",
+            "health.certificate-warning | -1d | must not be negative",
     })
     void badPropertyIsNamedWithItsRule(String property, String value, String rule) {
         runner.withPropertyValues(alipay("shop")).withPropertyValues(wechat("app"))
