@@ -25,6 +25,12 @@ public class BreakerProperties {
     private Integer trialCalls;
 
     /**
+     * How far apart the oldest and newest failures in the window must be before the breaker opens (a
+     * burst within a moment is not an outage); 0 opens on the rate alone.
+     */
+    private Duration minimumFailureSpan;
+
+    /**
      * {@code base} with the fields set here laid over it.
      *
      * @param base the policy of the level above
@@ -37,7 +43,8 @@ public class BreakerProperties {
                 slidingWindowSize != null ? slidingWindowSize : base.slidingWindowSize(),
                 minimumCalls != null ? minimumCalls : base.minimumCalls(),
                 openDuration != null ? openDuration : base.openDuration(),
-                trialCalls != null ? trialCalls : base.trialCalls());
+                trialCalls != null ? trialCalls : base.trialCalls(),
+                minimumFailureSpan != null ? minimumFailureSpan : base.minimumFailureSpan());
     }
 
     /** @return failure rate threshold in percent, or {@code null} to inherit */
@@ -69,4 +76,10 @@ public class BreakerProperties {
 
     /** @param trialCalls trial calls */
     public void setTrialCalls(Integer trialCalls) { this.trialCalls = trialCalls; }
+
+    /** @return minimum span of failures, or {@code null} to inherit */
+    public Duration getMinimumFailureSpan() { return minimumFailureSpan; }
+
+    /** @param minimumFailureSpan minimum span of failures */
+    public void setMinimumFailureSpan(Duration minimumFailureSpan) { this.minimumFailureSpan = minimumFailureSpan; }
 }

@@ -33,6 +33,7 @@ class ConfigurationFailureTest {
             "alipay.merchants.shop.notify-path | notify | must be a plain path starting with '/'",
             "policies.query.deadline | 0s | deadline must be positive",
             "breaker.trial-calls | 0 | trialCalls must be at least 1",
+            "breaker.minimum-failure-span | -1s | minimumFailureSpan must not be negative",
             "wechat.merchants.app.mch-id | 19x | mchId must be 1 to 32 digits",
             "wechat.merchants.app.api-v3-key | short | apiV3Key must be exactly 32 bytes",
             "wechat.merchants.app.merchant-serial-number | xyz! | merchantSerialNumber must be",

@@ -148,16 +148,17 @@ class ResilientPayAutoConfigurationTest {
 
     @Test
     void breakerIsLibraryDefaultsThenSharedThenTheMerchantsOwn() {
-        runner.withPropertyValues(wechat("mini-app", "breaker.open-duration=5s", "breaker.trial-calls=1"))
+        runner.withPropertyValues(wechat("mini-app", "breaker.open-duration=5s", "breaker.trial-calls=1",
+                        "breaker.minimum-failure-span=0s"))
                 .withPropertyValues(alipay("shop"))
                 .withPropertyValues("resilientpay.breaker.failure-rate-threshold=70",
                         "resilientpay.breaker.sliding-window-size=40", "resilientpay.breaker.minimum-calls=10")
                 .run(context -> {
                     assertThat(merchant(context, "shop").breakerPolicy())
                             .isEqualTo(new BreakerPolicy(70, 40, 10, BreakerPolicy.defaults().openDuration(),
-                                    BreakerPolicy.defaults().trialCalls()));
+                                    BreakerPolicy.defaults().trialCalls(), BreakerPolicy.defaults().minimumFailureSpan()));
                     assertThat(merchant(context, "mini-app").breakerPolicy())
-                            .isEqualTo(new BreakerPolicy(70, 40, 10, Duration.ofSeconds(5), 1));
+                            .isEqualTo(new BreakerPolicy(70, 40, 10, Duration.ofSeconds(5), 1, Duration.ZERO));
                 });
     }
 
