@@ -174,7 +174,11 @@ public final class CallPipeline {
             LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
             if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof PaymentOutcome recorded) {
                 if (recorded instanceof PaymentOutcome.Failed failed && failed.failure().retryable()
-                        && failed.failure().reason() != FailureReason.AMOUNT_MISMATCH) {
+                        && failed.failure().reason() != FailureReason.AMOUNT_MISMATCH
+                        && operationOf(request) != Operation.PAY_BY_CODE) {
+                    // (Never for a payment code: a recorded failure means a send may have reached the
+                    // provider — calls that provably sent nothing leave no entry — and a one-time code
+                    // is never sent again; the recorded outcome is replayed. Model finding 2.)
                     // Failed for a passing reason and provably not charged: the same request may succeed now.
                     if (!ledger.release(entry)) {
                         continue;
@@ -202,7 +206,8 @@ public final class CallPipeline {
     private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy policy) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
-            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true);
+            // The caller's deadline runs from when it called, not from the takeover (model finding 4).
+            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (PaymentOutcome) elsewhere;
@@ -350,7 +355,11 @@ public final class CallPipeline {
     }
 
     private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim) {
-        return runPay(request, policy, claim, false);
+        return runPay(request, policy, claim, false, time.now());
+    }
+
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
+        return runPay(request, policy, claim, queryFirst, time.now());
     }
 
     /**
@@ -361,9 +370,10 @@ public final class CallPipeline {
      * the first). The official barcode flow follows instead: query, poll, and cancel at the deadline.
      * A recovered call never has the code at all (the ledger keeps none).
      */
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
+                                  Instant startedAt) {
         Operation op = operationOf(request);
-        Call call = newCall(op, request.orderId(), claim, policy);
+        Call call = new Call(op, request.orderId(), claim, policy, startedAt, random);
         call.maybeSent = queryFirst;
         boolean codeConsumable = op == Operation.PAY_BY_CODE;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
@@ -556,11 +566,15 @@ public final class CallPipeline {
                     call.interrupted = true;
                 }
             }
-            PaymentOutcome lastLook = lastQuery(call, request);
+            // The last query and the cancel share the cancel policy's time, so the call ends within the
+            // policy's deadline plus the cancel's (model finding 3).
+            Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
+            PaymentOutcome lastLook = lastQuery(call, cancel, request);
             if (lastLook != null) {
                 return complete(call, lastLook);
             }
-            CloseOutcome cancelled = cancelOrder(call);
+            call.cancelAttempted = true; // from here a PAID notification may describe money the cancel moves back
+            CloseOutcome cancelled = cancelOrder(cancel);
             if (cancelled instanceof CloseOutcome.Closed closed) {
                 FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
                         : call.lastState == TradeState.NOT_FOUND ? FailureReason.NOT_SENT
@@ -591,8 +605,7 @@ public final class CallPipeline {
      *
      * @return the definite outcome it proves, or {@code null}
      */
-    private PaymentOutcome lastQuery(Call call, PaymentRequest request) {
-        Call look = newCall(Operation.QUERY, call.orderId, call.claim, policies.of(Operation.CANCEL));
+    private PaymentOutcome lastQuery(Call call, Call look, PaymentRequest request) {
         if (!runner.guard(look, Operation.QUERY, 1)) {
             return null;
         }
@@ -607,10 +620,9 @@ public final class CallPipeline {
     }
 
     /** The cancel of {@link #settle}, with the CANCEL policy, recorded only as part of the payment. */
-    private CloseOutcome cancelOrder(Call call) {
-        String orderId = call.orderId;
-        // The payment's claim goes along: the cancel keeps the lease alive (heartbeat).
-        Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
+    private CloseOutcome cancelOrder(Call cancel) {
+        String orderId = cancel.orderId;
+        // The payment's claim goes along (in {@code cancel}): the cancel keeps the lease alive.
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
         return closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx)));
     }
@@ -667,7 +679,7 @@ public final class CallPipeline {
     private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy policy) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
-            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true);
+            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (RefundOutcome) elsewhere;
@@ -700,7 +712,13 @@ public final class CallPipeline {
 
     /** The refund state machine: accepted is not refunded, so it polls the refund query. */
     private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
-        Call call = newCall(Operation.REFUND, request.orderId(), claim, policy);
+        return runRefund(request, policy, claim, queryFirst, time.now());
+    }
+
+    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
+                                    Instant startedAt) {
+        Call call = new Call(Operation.REFUND, request.orderId(), claim, policy, startedAt, random);
+        boolean verifiedNoSuchRefund = false;
         call.maybeSent = queryFirst;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
         RefundStatus processing = null;
@@ -723,7 +741,11 @@ public final class CallPipeline {
                 Attempt<RefundStatus> attempt = runner.attempt(call, Operation.REFUND, ++call.sends,
                         request.refundId(), ctx -> provider.refund(request, ctx));
                 if (attempt instanceof Attempt.Rejected<RefundStatus> rejected) {
-                    if (!call.maybeSent) {
+                    // Definite when nothing may have been sent before, or when the provider verifiably
+                    // had no such refund before this send: a refund id carries no one-time credential,
+                    // and a re-send of a processed refund is answered with its result, not refused
+                    // (model finding 5).
+                    if (!call.maybeSent || verifiedNoSuchRefund) {
                         return complete(call, refundFailed(request, rejected.failure().withAttempts(call.sends)));
                     }
                     // A refusal of a re-send says nothing about the first send: ask.
@@ -765,9 +787,11 @@ public final class CallPipeline {
                 }
                 status = polled.get();
                 if (status.state() == RefundState.NOT_FOUND) {
+                    verifiedNoSuchRefund = true;
                     step = Step.SEND; // the provider has no such refund: send it with the same refund id
                     continue;
                 }
+                verifiedNoSuchRefund = false;
             }
             if (!status.orderId().equals(request.orderId()) || !status.refundId().equals(request.refundId())) {
                 // An answer for another order or refund is never taken as this refund's.
@@ -1006,7 +1030,7 @@ public final class CallPipeline {
             // it was not written): it proves more than this call's own last answer.
             Optional<PaymentOutcome.Paid> notified = recorder.paidWhileRunning(call.orderId);
             LedgerEntry entry = call.claim != null ? call.claim.entry() : null;
-            if (notified.isPresent() && entry != null && entry.payment() != null
+            if (notified.isPresent() && !call.cancelAttempted && entry != null && entry.payment() != null
                     && notified.get().amount().equals(entry.payment().amount())) {
                 @SuppressWarnings("unchecked")
                 O paid = (O) notified.get();

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,7 +69,6 @@ class ModelFindingsTest {
      * Failed(PAYMENT_REVERSED) with Paid, and resolve() answers Paid for money that was given back.
      */
     @Test
-    @Disabled("finding 1: a PAID notification delivered after the deadline cancel reversed the charge records Paid")
     void paidNotificationArrivingAfterTheDeadlineReversalDoesNotRecordPaid() {
         AtomicBoolean reversed = new AtomicBoolean();
         ScriptedProvider.Answer<TradeStatus> query = ctx -> reversed.get() ? Answers.status(ORDER, TradeState.CLOSED)
@@ -107,7 +105,6 @@ class ModelFindingsTest {
      * replays the recorded outcome.
      */
     @Test
-    @Disabled("finding 2: a payment code whose send may have reached the gateway is re-sent by the next pay() after Failed(NOT_SENT)")
     void paymentCodeThatMayHaveReachedTheGatewayIsNotSentAgainByTheNextPay() {
         provider.onPay(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE))
                 .onQuery(Answers.status(ORDER, TradeState.NOT_FOUND))
@@ -129,7 +126,6 @@ class ModelFindingsTest {
      * the cancel policy's deadline (75 s).
      */
     @Test
-    @Disabled("finding 3: a payment-code pay overruns policy deadline + cancel deadline by the last query's attempt timeout")
     void paymentCodeCallEndsWithinPolicyDeadlinePlusCancelDeadline() {
         provider.onPay(Answers.pending())
                 .add(Endpoint.QUERY, ScriptedProvider.taking(time, Duration.ofMinutes(1),
@@ -153,7 +149,6 @@ class ModelFindingsTest {
      * the model (85.7 s for a payment code, bound 75 s), 50 s here, against a 30 s deadline.
      */
     @Test
-    @Disabled("finding 4: a pay() that waits out a dead instance's lease and takes over starts a fresh deadline")
     void payThatTakesOverACrashedCallEndsWithinItsOwnDeadline() {
         ScriptedProvider.Answer<PaymentOutcome> crash = ctx -> {
             throw new CrashedTill();
@@ -187,7 +182,6 @@ class ModelFindingsTest {
      * Failed(REFUND_NOT_ALLOWED).
      */
     @Test
-    @Disabled("finding 5: a refund refused after a verified \"no such refund\" stays InDoubt for good")
     void refundRefusedAfterAVerifiedNoSuchRefundIsFailed() {
         provider.onRefund(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE), Answers.rejected(FailureReason.REFUND_NOT_ALLOWED))
                 .onQueryRefund(Answers.refund(ORDER, "r-1", dev.resilientpay.RefundState.NOT_FOUND, null));
