@@ -69,7 +69,10 @@ class ShopApplicationTest {
     }
 
     @Test
-    void healthShowsBothMerchantsAndPrometheusServesMetrics() throws Exception {
+    void healthShowsBothMerchantsAndPrometheusShowsTheirCalls() throws Exception {
+        String code = post("/demo/cafe-wechat/payment-code").path("code").asText();
+        post("/checkout/code?merchant=cafe-wechat&amount=3.00&code=" + code);
+
         JsonNode health = get("/actuator/health");
         assertThat(health.path("components").path("resilientPay").path("components").fieldNames())
                 .toIterable().containsExactlyInAnyOrder("cafe-alipay", "cafe-wechat");
@@ -77,7 +80,8 @@ class ShopApplicationTest {
         HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes")
+                .containsPattern("resilientpay_calls_seconds_count\\{[^}]*merchant=\"cafe-wechat\"");
     }
 
     private JsonNode post(String path) throws IOException, InterruptedException {
