@@ -134,7 +134,7 @@ public final class CallPipeline {
         validate(request);
         LedgerKey key = keys.pay(request.orderId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operationOf(request), request.orderId())) {
             return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(operationOf(request), request.orderId(), null));
@@ -293,7 +293,7 @@ public final class CallPipeline {
      */
     public PaymentOutcome resolve(String orderId) {
         LedgerKey key = keys.pay(orderId);
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
             String fingerprint = recorder.payment(orderId).map(LedgerEntry::fingerprint).orElse(null);
             return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> resolveNow(orderId), () -> conflict(Operation.QUERY, orderId, null));
@@ -624,7 +624,30 @@ public final class CallPipeline {
         String orderId = cancel.orderId;
         // The payment's claim goes along (in {@code cancel}): the cancel keeps the lease alive.
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
-        return closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx)));
+        return refundedByCancel(cancel,
+                closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx))));
+    }
+
+    /**
+     * For a provider whose cancel answer does not say whether it refunded a payment (WeChat Pay's
+     * reverse), one query after the cancel, as a visible attempt on the cancel's time: a closed order
+     * that carries a payment time had been paid, so the cancel returned the money.
+     */
+    private CloseOutcome refundedByCancel(Call cancel, CloseOutcome outcome) {
+        if (!(outcome instanceof CloseOutcome.Closed closed) || closed.refunded() || provider.cancelReportsRefund()
+                || !runner.guard(cancel, Operation.QUERY, cancel.sends + 1)) {
+            return outcome;
+        }
+        Attempt<TradeStatus> after = runner.attempt(cancel, Operation.QUERY, ++cancel.queries, cancel.orderId,
+                ctx -> provider.query(cancel.orderId, ctx));
+        if (after instanceof Attempt.Succeeded<TradeStatus> known) {
+            TradeStatus status = known.value();
+            boolean wasPaid = status.paidAt() != null || status.state().isPaid();
+            return wasPaid ? new CloseOutcome.Closed(closed.orderId(), true) : closed;
+        }
+        log.warn("{} {}: cancelled, but whether it refunded a payment could not be learned ({})", Operation.CANCEL,
+                cancel.orderId, AttemptRunner.reasonOf(after));
+        return closed;
     }
 
     // ------------------------------------------------------------------ refunds
@@ -634,7 +657,7 @@ public final class CallPipeline {
         validate(request);
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
             return (RefundOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
@@ -688,7 +711,7 @@ public final class CallPipeline {
     /** Finishes an unresolved refund: query it, and re-send the same refund id if the provider has none. */
     public RefundOutcome resolveRefund(RefundRequest request) {
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
             return (RefundOutcome) flights.run(key.id(), RequestFingerprint.of(request),
                     () -> resolveRefundNow(request),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
@@ -856,7 +879,7 @@ public final class CallPipeline {
 
     /** Queries an order, retrying transient failures; records what it learns. */
     public QueryResult<TradeStatus> query(String orderId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
             Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
             Retried<TradeStatus> result = retryIdempotent(call, orderId, ctx -> provider.query(orderId, ctx));
             if (result.value() != null) {
@@ -871,7 +894,7 @@ public final class CallPipeline {
 
     /** Queries a refund, retrying transient failures; records what it learns. */
     public QueryResult<RefundStatus> queryRefund(String orderId, String refundId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND_QUERY, orderId)) {
             Call call = newCall(Operation.REFUND_QUERY, orderId, null, policies.of(Operation.REFUND_QUERY));
             Retried<RefundStatus> result = retryIdempotent(call, refundId,
                     ctx -> provider.queryRefund(orderId, refundId, ctx));
@@ -886,11 +909,12 @@ public final class CallPipeline {
 
     /** Closes ({@link Operation#CLOSE}) or cancels ({@link Operation#CANCEL}) an order. */
     public CloseOutcome close(Operation operation, String orderId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operation, orderId)) {
             Call call = newCall(operation, orderId, null, policies.of(operation));
             Retried<CloseOutcome.Closed> result = retryIdempotent(call, orderId, operation == Operation.CANCEL
                     ? ctx -> provider.cancel(orderId, ctx) : ctx -> provider.close(orderId, ctx));
-            CloseOutcome outcome = closeOutcome(call, result);
+            CloseOutcome outcome = operation == Operation.CANCEL ? refundedByCancel(call, closeOutcome(call, result))
+                    : closeOutcome(call, result);
             if (outcome instanceof CloseOutcome.Closed closed) {
                 if (closed.refunded()) {
                     recorder.reversed(orderId, operation.name());
@@ -957,6 +981,7 @@ public final class CallPipeline {
             log.warn("recover: ledger unavailable ({})", e.getMessage());
             return List.of();
         }
+        java.util.Set<LedgerKey> done = new java.util.HashSet<>();
         int threads = Math.max(1, ownership.recoveryConcurrency());
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "resilient-pay-" + provider.name() + "-recover");
@@ -967,9 +992,7 @@ public final class CallPipeline {
             while (true) {
                 List<LedgerEntry> batch;
                 try {
-                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch()).stream()
-                            .filter(e -> e.updatedAt().isBefore(startedAt) || e.startedAt().isBefore(startedAt))
-                            .toList();
+                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch());
                 } catch (LedgerUnavailableException e) {
                     log.warn("recover: ledger unavailable ({})", e.getMessage());
                     break;
@@ -978,7 +1001,15 @@ public final class CallPipeline {
                     break;
                 }
                 List<Future<Outcome>> running = new ArrayList<>();
+                int fresh = 0;
                 for (LedgerEntry entry : batch) {
+                    if (!done.add(entry.key())) {
+                        // Tried once in this run and still unresolved: hand it back at once (the next run
+                        // tries again) rather than loop on it.
+                        giveBack(entry);
+                        continue;
+                    }
+                    fresh++;
                     running.add(pool.submit(() -> recoverOne(entry)));
                 }
                 for (Future<Outcome> future : running) {
@@ -991,7 +1022,7 @@ public final class CallPipeline {
                         log.warn("recover: an entry failed to resolve", e.getCause());
                     }
                 }
-                if (batch.size() < ownership.recoveryBatch()) {
+                if (batch.size() < ownership.recoveryBatch() || fresh == 0) {
                     break;
                 }
             }
@@ -1002,11 +1033,30 @@ public final class CallPipeline {
         return List.copyOf(outcomes);
     }
 
-    /** Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. */
+    private void giveBack(LedgerEntry claimed) {
+        try {
+            ledger.complete(claimed, claimed.state(), claimed.outcome(), 0);
+        } catch (LedgerUnavailableException e) {
+            log.debug("recover: {} not handed back ({}); its lease runs out", claimed.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. A payment
+     * code whose own deadline passed long ago (its till crashed) is not polled for a full deadline
+     * again: the payer has left; one query, then the cancel.
+     */
     private Outcome recoverOne(LedgerEntry claimed) {
-        try (CallScope scope = CallScope.open(provider.name(), claimed.orderId())) {
+        Operation recovered = claimed.payment() != null ? operationOf(claimed.payment()) : Operation.REFUND;
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), recovered, claimed.orderId())) {
+            OperationPolicy payPolicy = claimed.payment() == null ? null : policies.of(operationOf(claimed.payment()));
+            if (payPolicy != null && operationOf(claimed.payment()) == Operation.PAY_BY_CODE
+                    && claimed.startedAt().plus(payPolicy.deadline()).isBefore(ledger.now())) {
+                payPolicy = payPolicy.toBuilder().deadline(payPolicy.attemptTimeout().multipliedBy(2)).build();
+            }
+            OperationPolicy recoveryPolicy = payPolicy;
             Supplier<Outcome> work = claimed.payment() != null
-                    ? () -> runPay(claimed.payment(), policies.of(operationOf(claimed.payment())), claimOf(claimed), true)
+                    ? () -> runPay(claimed.payment(), recoveryPolicy, claimOf(claimed), true)
                     : () -> runRefund(claimed.refund(), policies.of(Operation.REFUND), claimOf(claimed), true);
             return flights.run(claimed.key().id(), claimed.fingerprint(), work,
                     () -> claimed.payment() != null ? conflict(Operation.QUERY, claimed.orderId(), null)
