@@ -96,7 +96,8 @@ public interface PaymentLedger {
 
     /**
      * Claims up to {@code limit} unresolved entries nobody holds a live lease on (crashed calls and
-     * in-doubt calls), oldest first. Concurrent claimers never get the same entry.
+     * in-doubt calls), least recently updated first (so an entry tried again and still in doubt goes to
+     * the back). Concurrent claimers never get the same entry.
      *
      * @param owner the instance that takes them over
      * @param lease how long it holds each entry before it must {@link #renew}

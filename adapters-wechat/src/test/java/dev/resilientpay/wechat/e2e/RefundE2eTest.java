@@ -52,6 +52,14 @@ class RefundE2eTest extends E2eTestBase {
         RefundOutcome processing = e2e.client.refund(refund("E2E-REFUND-0001", "E2E-R-0003", "3.00", "50.00"),
                 WechatE2e.shortPolicy(java.time.Duration.ofMillis(300), 3));
         wechat.settleRefund("E2E-R-0003", "SUCCESS");
+        // A query the call gave up on (its attempt timed out on a loaded machine) may still reach the
+        // simulator after refund() returned: count once the requests have settled.
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+        org.awaitility.Awaitility.await().pollInterval(java.time.Duration.ofMillis(200))
+                .atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                    int count = wechat.requestCount("E2E-REFUND-0001", WechatPaySimulator.REFUND_QUERY);
+                    return seen.getAndSet(count) == count;
+                });
         int queriesBefore = wechat.requestCount("E2E-REFUND-0001", WechatPaySimulator.REFUND_QUERY);
 
         WechatPaySimulatorDelivery delivery = wechat.sendRefundNotification("E2E-R-0003", e2e.notifyUrl());

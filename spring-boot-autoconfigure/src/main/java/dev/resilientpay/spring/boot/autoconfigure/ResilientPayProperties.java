@@ -1,0 +1,298 @@
+package dev.resilientpay.spring.boot.autoconfigure;
+
+import dev.resilientpay.Operation;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code resilientpay.*}: any number of Alipay and WeChat Pay merchants by name, the policies and
+ * breaker they share (each merchant may override them), the ledger, notification endpoints and
+ * health. Merchant names are unique across both providers: they name the {@code PaymentClient}
+ * beans, the look-up in {@link PaymentClients} and the default notification paths.
+ */
+@ConfigurationProperties(prefix = "resilientpay")
+public class ResilientPayProperties {
+
+    /** Whether resilient-pay's auto-configuration is active. */
+    private boolean enabled = true;
+
+    /** Policies shared by every merchant, by operation, laid over the library's defaults. */
+    private Map<Operation, PolicyProperties> policies = new EnumMap<>(Operation.class);
+
+    /** The circuit breaker settings shared by every merchant, laid over the library's defaults. */
+    @NestedConfigurationProperty
+    private BreakerProperties breaker = new BreakerProperties();
+
+    /** Where the clients remember their calls (idempotency and recovery). */
+    private Ledger ledger = new Ledger();
+
+    /** Recovery of calls left unresolved (in doubt, or orphaned by a stopped instance). */
+    private Recovery recovery = new Recovery();
+
+    /** The notification endpoints. */
+    private Notifications notifications = new Notifications();
+
+    /** The actuator health contributor. */
+    private Health health = new Health();
+
+    /** Alipay merchants. */
+    private Alipay alipay = new Alipay();
+
+    /** WeChat Pay merchants. */
+    private Wechat wechat = new Wechat();
+
+    /** @return whether the auto-configuration is active */
+    public boolean isEnabled() { return enabled; }
+
+    /** @param enabled whether the auto-configuration is active */
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+    /** @return shared policies by operation */
+    public Map<Operation, PolicyProperties> getPolicies() { return policies; }
+
+    /** @param policies shared policies by operation */
+    public void setPolicies(Map<Operation, PolicyProperties> policies) { this.policies = policies; }
+
+    /** @return shared breaker settings */
+    public BreakerProperties getBreaker() { return breaker; }
+
+    /** @param breaker shared breaker settings */
+    public void setBreaker(BreakerProperties breaker) { this.breaker = breaker; }
+
+    /** @return ledger settings */
+    public Ledger getLedger() { return ledger; }
+
+    /** @param ledger ledger settings */
+    public void setLedger(Ledger ledger) { this.ledger = ledger; }
+
+    /** @return recovery settings */
+    public Recovery getRecovery() { return recovery; }
+
+    /** @param recovery recovery settings */
+    public void setRecovery(Recovery recovery) { this.recovery = recovery; }
+
+    /** @return notification endpoint settings */
+    public Notifications getNotifications() { return notifications; }
+
+    /** @param notifications notification endpoint settings */
+    public void setNotifications(Notifications notifications) { this.notifications = notifications; }
+
+    /** @return health settings */
+    public Health getHealth() { return health; }
+
+    /** @param health health settings */
+    public void setHealth(Health health) { this.health = health; }
+
+    /** @return Alipay settings */
+    public Alipay getAlipay() { return alipay; }
+
+    /** @param alipay Alipay settings */
+    public void setAlipay(Alipay alipay) { this.alipay = alipay; }
+
+    /** @return WeChat Pay settings */
+    public Wechat getWechat() { return wechat; }
+
+    /** @param wechat WeChat Pay settings */
+    public void setWechat(Wechat wechat) { this.wechat = wechat; }
+
+    /** Which ledger the clients use when the application defines none. */
+    public enum LedgerType {
+        /** JDBC when resilient-pay-ledger-jdbc and a DataSource are present, else in memory. */
+        AUTO,
+        /** In this process's memory (lost on restart). */
+        IN_MEMORY,
+        /** resilient-pay-ledger-jdbc on the application's DataSource; start-up fails without them. */
+        JDBC
+    }
+
+    /** {@code resilientpay.ledger.*}. */
+    public static class Ledger {
+
+        /** Which ledger to create when the application defines no PaymentLedger bean. */
+        private LedgerType type = LedgerType.AUTO;
+
+        /** Resolve every unresolved ledger entry (in flight or in doubt) of each merchant at start-up. */
+        private boolean recoverOnStartup = true;
+
+        /**
+         * This instance's id in a shared ledger (1 to 100 characters); default: host name, process id
+         * and a random part, new at every start.
+         */
+        private String instanceId;
+
+        /** How long a ledger entry stays this instance's without a heartbeat (at least 1s). */
+        private Duration lease = Duration.ofSeconds(60);
+
+        /** The JDBC ledger (resilient-pay-ledger-jdbc). */
+        private Jdbc jdbc = new Jdbc();
+
+        /** @return the JDBC ledger settings */
+        public Jdbc getJdbc() { return jdbc; }
+
+        /** @param jdbc the JDBC ledger settings */
+        public void setJdbc(Jdbc jdbc) { this.jdbc = jdbc; }
+
+        /** @return the instance id, or {@code null} for the default */
+        public String getInstanceId() { return instanceId; }
+
+        /** @param instanceId the instance id */
+        public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+
+        /** @return the lease */
+        public Duration getLease() { return lease; }
+
+        /** @param lease the lease */
+        public void setLease(Duration lease) { this.lease = lease; }
+
+        /** @return the ledger type */
+        public LedgerType getType() { return type; }
+
+        /** @param type the ledger type */
+        public void setType(LedgerType type) { this.type = type; }
+
+        /** @return whether unresolved entries are recovered at start-up */
+        public boolean isRecoverOnStartup() { return recoverOnStartup; }
+
+        /** @param recoverOnStartup whether unresolved entries are recovered at start-up */
+        public void setRecoverOnStartup(boolean recoverOnStartup) { this.recoverOnStartup = recoverOnStartup; }
+    }
+
+    /** {@code resilientpay.ledger.jdbc.*}. */
+    public static class Jdbc {
+
+        /** The ledger's table, in the connection's default schema. */
+        private String tableName = "resilient_pay_ledger";
+
+        /** How long completed entries are kept (at least 1 day); default the library's 90 days. */
+        private Duration retention;
+
+        /**
+         * Create the table at start-up if it is missing. Off by default: services that manage their schema
+         * with Flyway or Liquibase copy the module's migration (db/migration/{postgresql,mysql}) instead.
+         */
+        private boolean createSchema;
+
+        /** @return the table name */
+        public String getTableName() { return tableName; }
+
+        /** @param tableName the table name */
+        public void setTableName(String tableName) { this.tableName = tableName; }
+
+        /** @return the retention, or {@code null} for the default */
+        public Duration getRetention() { return retention; }
+
+        /** @param retention the retention */
+        public void setRetention(Duration retention) { this.retention = retention; }
+
+        /** @return whether the table is created when missing */
+        public boolean isCreateSchema() { return createSchema; }
+
+        /** @param createSchema whether the table is created when missing */
+        public void setCreateSchema(boolean createSchema) { this.createSchema = createSchema; }
+    }
+
+    /** {@code resilientpay.recovery.*}. */
+    public static class Recovery {
+
+        /** Run recovery in the background this often, for every merchant; unset for start-up only. */
+        private Duration interval;
+
+        /** Unresolved entries claimed per round (1 to 1000). */
+        private int batch = 50;
+
+        /** Entries resolved at once (1 to 64). */
+        private int concurrency = 8;
+
+        /** @return the background interval, or {@code null} for none */
+        public Duration getInterval() { return interval; }
+
+        /** @param interval the background interval */
+        public void setInterval(Duration interval) { this.interval = interval; }
+
+        /** @return entries claimed per round */
+        public int getBatch() { return batch; }
+
+        /** @param batch entries claimed per round */
+        public void setBatch(int batch) { this.batch = batch; }
+
+        /** @return entries resolved at once */
+        public int getConcurrency() { return concurrency; }
+
+        /** @param concurrency entries resolved at once */
+        public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
+    }
+
+    /** {@code resilientpay.notifications.*}. */
+    public static class Notifications {
+
+        /** Whether notification endpoints are registered (servlet web applications). */
+        private boolean enabled = true;
+
+        /** Prefix of the default notification paths: {@code <base-path>/<provider>/<merchant>}. */
+        private String basePath = "/resilientpay/notify";
+
+        /** Largest notification body read; a larger one is answered 413 and never verified. */
+        private int maxBodyBytes = 64 * 1024;
+
+        /** @return whether endpoints are registered */
+        public boolean isEnabled() { return enabled; }
+
+        /** @param enabled whether endpoints are registered */
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+        /** @return the base path */
+        public String getBasePath() { return basePath; }
+
+        /** @param basePath the base path */
+        public void setBasePath(String basePath) { this.basePath = basePath; }
+
+        /** @return the body size cap */
+        public int getMaxBodyBytes() { return maxBodyBytes; }
+
+        /** @param maxBodyBytes the body size cap */
+        public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+    }
+
+    /** {@code resilientpay.health.*}. */
+    public static class Health {
+
+        /** A certificate expiring within this period is shown as expiring in health (the merchant stays UP until it expires). */
+        private Duration certificateWarning = Duration.ofDays(30);
+
+        /** @return the warning period */
+        public Duration getCertificateWarning() { return certificateWarning; }
+
+        /** @param certificateWarning the warning period */
+        public void setCertificateWarning(Duration certificateWarning) { this.certificateWarning = certificateWarning; }
+    }
+
+    /** {@code resilientpay.alipay.*}. */
+    public static class Alipay {
+
+        /** Alipay apps by merchant name. */
+        private Map<String, AlipayMerchantProperties> merchants = new LinkedHashMap<>();
+
+        /** @return merchants by name */
+        public Map<String, AlipayMerchantProperties> getMerchants() { return merchants; }
+
+        /** @param merchants merchants by name */
+        public void setMerchants(Map<String, AlipayMerchantProperties> merchants) { this.merchants = merchants; }
+    }
+
+    /** {@code resilientpay.wechat.*}. */
+    public static class Wechat {
+
+        /** WeChat Pay merchants by merchant name. */
+        private Map<String, WechatMerchantProperties> merchants = new LinkedHashMap<>();
+
+        /** @return merchants by name */
+        public Map<String, WechatMerchantProperties> getMerchants() { return merchants; }
+
+        /** @param merchants merchants by name */
+        public void setMerchants(Map<String, WechatMerchantProperties> merchants) { this.merchants = merchants; }
+    }
+}
