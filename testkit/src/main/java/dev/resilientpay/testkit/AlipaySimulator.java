@@ -339,6 +339,9 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * The next {@code queries} queries of {@code orderId} answer {@code ACQ.TRADE_NOT_EXIST} whatever the
      * trade's state, as Alipay documents for a query right after a timeout (the gateway has not caught up).
+     *
+     * @param orderId the merchant order id ({@code out_trade_no})
+     * @param queries how many queries lag (0 or more)
      */
     public void lagQueries(String orderId, int queries) {
         book.lagQueries(Objects.requireNonNull(orderId, "orderId"), requireCount(queries));
@@ -349,6 +352,8 @@ public final class AlipaySimulator implements AutoCloseable {
      * badly signed, system error after processing), the next {@code queries} queries of that order answer
      * {@code ACQ.TRADE_NOT_EXIST}: an independent gateway whose queries lag right after a timeout.
      * Cleared by {@link #reset()}.
+     *
+     * @param queries how many queries of each such order lag (0 or more)
      */
     public void lagQueriesAfterFaultedPay(int queries) {
         book.lagQueriesAfterFaultedPay(requireCount(queries));
@@ -358,6 +363,8 @@ public final class AlipaySimulator implements AutoCloseable {
      * With {@code true}, a payment code is consumed by the first pay that creates the trade: a re-sent pay
      * of the same order is refused with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}, whatever became of the
      * trade (by default a re-send is answered idempotently). Cleared by {@link #reset()}.
+     *
+     * @param consume whether a payment code may create only one trade
      */
     public void consumePaymentCodes(boolean consume) {
         book.consumePaymentCodes(consume);

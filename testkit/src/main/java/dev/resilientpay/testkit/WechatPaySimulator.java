@@ -545,6 +545,8 @@ public final class WechatPaySimulator implements AutoCloseable {
      * badly signed, system error after processing), the next {@code queries} queries of that order answer
      * 404 {@code ORDER_NOT_EXIST}: an independent gateway whose queries lag right after a timeout.
      * Cleared by {@link #reset()}.
+     *
+     * @param queries how many queries of each such order lag
      */
     public void lagQueriesAfterFaultedCodepay(int queries) {
         book.lagQueriesAfterFaultedCodepay(queries);
@@ -554,6 +556,8 @@ public final class WechatPaySimulator implements AutoCloseable {
      * With {@code true}, a payment code is consumed by the first codepay that creates the order: a re-sent
      * codepay of the same order is refused with 400 {@code AUTH_CODE_INVALID}, whatever became of the order
      * (by default a re-send is answered idempotently). Cleared by {@link #reset()}.
+     *
+     * @param consume whether a payment code may create only one order
      */
     public void consumePaymentCodes(boolean consume) {
         book.consumePaymentCodes(consume);
