@@ -51,88 +51,144 @@ public class AlipayMerchantProperties extends MerchantProperties {
     /** The notify_url sent with requests that carry none (the public URL of notify-path). */
     private String notifyUrl;
 
-    /** @return the app id */
+    /** {@return the app id} */
     public String getAppId() { return appId; }
 
-    /** @param appId the app id */
+    /**
+     * Sets the {@code appId} property.
+     *
+     * @param appId the app id
+     */
     public void setAppId(String appId) { this.appId = appId; }
 
-    /** @return the inline app private key */
+    /** {@return the inline app private key} */
     public String getMerchantPrivateKey() { return merchantPrivateKey; }
 
-    /** @param merchantPrivateKey the inline app private key */
+    /**
+     * Sets the {@code merchantPrivateKey} property.
+     *
+     * @param merchantPrivateKey the inline app private key
+     */
     public void setMerchantPrivateKey(String merchantPrivateKey) { this.merchantPrivateKey = merchantPrivateKey; }
 
-    /** @return the app private key file */
+    /** {@return the app private key file} */
     public Resource getMerchantPrivateKeyLocation() { return merchantPrivateKeyLocation; }
 
-    /** @param location the app private key file */
+    /**
+     * Sets the {@code merchantPrivateKeyLocation} property.
+     *
+     * @param location the app private key file
+     */
     public void setMerchantPrivateKeyLocation(Resource location) { this.merchantPrivateKeyLocation = location; }
 
-    /** @return the inline Alipay public key */
+    /** {@return the inline Alipay public key} */
     public String getAlipayPublicKey() { return alipayPublicKey; }
 
-    /** @param alipayPublicKey the inline Alipay public key */
+    /**
+     * Sets the {@code alipayPublicKey} property.
+     *
+     * @param alipayPublicKey the inline Alipay public key
+     */
     public void setAlipayPublicKey(String alipayPublicKey) { this.alipayPublicKey = alipayPublicKey; }
 
-    /** @return the Alipay public key file */
+    /** {@return the Alipay public key file} */
     public Resource getAlipayPublicKeyLocation() { return alipayPublicKeyLocation; }
 
-    /** @param location the Alipay public key file */
+    /**
+     * Sets the {@code alipayPublicKeyLocation} property.
+     *
+     * @param location the Alipay public key file
+     */
     public void setAlipayPublicKeyLocation(Resource location) { this.alipayPublicKeyLocation = location; }
 
-    /** @return the inline app certificate */
+    /** {@return the inline app certificate} */
     public String getAppCertificate() { return appCertificate; }
 
-    /** @param appCertificate the inline app certificate */
+    /**
+     * Sets the {@code appCertificate} property.
+     *
+     * @param appCertificate the inline app certificate
+     */
     public void setAppCertificate(String appCertificate) { this.appCertificate = appCertificate; }
 
-    /** @return the app certificate file */
+    /** {@return the app certificate file} */
     public Resource getAppCertificateLocation() { return appCertificateLocation; }
 
-    /** @param location the app certificate file */
+    /**
+     * Sets the {@code appCertificateLocation} property.
+     *
+     * @param location the app certificate file
+     */
     public void setAppCertificateLocation(Resource location) { this.appCertificateLocation = location; }
 
-    /** @return the inline Alipay public certificate */
+    /** {@return the inline Alipay public certificate} */
     public String getAlipayPublicCertificate() { return alipayPublicCertificate; }
 
-    /** @param certificate the inline Alipay public certificate */
+    /**
+     * Sets the {@code alipayPublicCertificate} property.
+     *
+     * @param certificate the inline Alipay public certificate
+     */
     public void setAlipayPublicCertificate(String certificate) { this.alipayPublicCertificate = certificate; }
 
-    /** @return the Alipay public certificate file */
+    /** {@return the Alipay public certificate file} */
     public Resource getAlipayPublicCertificateLocation() { return alipayPublicCertificateLocation; }
 
-    /** @param location the Alipay public certificate file */
+    /**
+     * Sets the {@code alipayPublicCertificateLocation} property.
+     *
+     * @param location the Alipay public certificate file
+     */
     public void setAlipayPublicCertificateLocation(Resource location) { this.alipayPublicCertificateLocation = location; }
 
-    /** @return the inline Alipay root certificate bundle */
+    /** {@return the inline Alipay root certificate bundle} */
     public String getAlipayRootCertificate() { return alipayRootCertificate; }
 
-    /** @param certificate the inline Alipay root certificate bundle */
+    /**
+     * Sets the {@code alipayRootCertificate} property.
+     *
+     * @param certificate the inline Alipay root certificate bundle
+     */
     public void setAlipayRootCertificate(String certificate) { this.alipayRootCertificate = certificate; }
 
-    /** @return the Alipay root certificate bundle file */
+    /** {@return the Alipay root certificate bundle file} */
     public Resource getAlipayRootCertificateLocation() { return alipayRootCertificateLocation; }
 
-    /** @param location the Alipay root certificate bundle file */
+    /**
+     * Sets the {@code alipayRootCertificateLocation} property.
+     *
+     * @param location the Alipay root certificate bundle file
+     */
     public void setAlipayRootCertificateLocation(Resource location) { this.alipayRootCertificateLocation = location; }
 
-    /** @return the gateway URL */
+    /** {@return the gateway URL} */
     public String getGatewayUrl() { return gatewayUrl; }
 
-    /** @param gatewayUrl the gateway URL */
+    /**
+     * Sets the {@code gatewayUrl} property.
+     *
+     * @param gatewayUrl the gateway URL
+     */
     public void setGatewayUrl(String gatewayUrl) { this.gatewayUrl = gatewayUrl; }
 
-    /** @return the app_auth_token, or {@code null} */
+    /** {@return the app_auth_token, or {@code null}} */
     public String getAppAuthToken() { return appAuthToken; }
 
-    /** @param appAuthToken the app_auth_token */
+    /**
+     * Sets the {@code appAuthToken} property.
+     *
+     * @param appAuthToken the app_auth_token
+     */
     public void setAppAuthToken(String appAuthToken) { this.appAuthToken = appAuthToken; }
 
-    /** @return the default notify URL, or {@code null} */
+    /** {@return the default notify URL, or {@code null}} */
     public String getNotifyUrl() { return notifyUrl; }
 
-    /** @param notifyUrl the default notify URL */
+    /**
+     * Sets the {@code notifyUrl} property.
+     *
+     * @param notifyUrl the default notify URL
+     */
     public void setNotifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; }
 
     @Override

@@ -47,39 +47,63 @@ public class BreakerProperties {
                 minimumFailureSpan != null ? minimumFailureSpan : base.minimumFailureSpan());
     }
 
-    /** @return failure rate threshold in percent, or {@code null} to inherit */
+    /** {@return failure rate threshold in percent, or {@code null} to inherit} */
     public Integer getFailureRateThreshold() { return failureRateThreshold; }
 
-    /** @param failureRateThreshold failure rate threshold in percent */
+    /**
+     * Sets the {@code failureRateThreshold} property.
+     *
+     * @param failureRateThreshold failure rate threshold in percent
+     */
     public void setFailureRateThreshold(Integer failureRateThreshold) { this.failureRateThreshold = failureRateThreshold; }
 
-    /** @return window size, or {@code null} to inherit */
+    /** {@return window size, or {@code null} to inherit} */
     public Integer getSlidingWindowSize() { return slidingWindowSize; }
 
-    /** @param slidingWindowSize window size */
+    /**
+     * Sets the {@code slidingWindowSize} property.
+     *
+     * @param slidingWindowSize window size
+     */
     public void setSlidingWindowSize(Integer slidingWindowSize) { this.slidingWindowSize = slidingWindowSize; }
 
-    /** @return minimum attempts before judging, or {@code null} to inherit */
+    /** {@return minimum attempts before judging, or {@code null} to inherit} */
     public Integer getMinimumCalls() { return minimumCalls; }
 
-    /** @param minimumCalls minimum attempts before judging */
+    /**
+     * Sets the {@code minimumCalls} property.
+     *
+     * @param minimumCalls minimum attempts before judging
+     */
     public void setMinimumCalls(Integer minimumCalls) { this.minimumCalls = minimumCalls; }
 
-    /** @return open duration, or {@code null} to inherit */
+    /** {@return open duration, or {@code null} to inherit} */
     public Duration getOpenDuration() { return openDuration; }
 
-    /** @param openDuration open duration */
+    /**
+     * Sets the {@code openDuration} property.
+     *
+     * @param openDuration open duration
+     */
     public void setOpenDuration(Duration openDuration) { this.openDuration = openDuration; }
 
-    /** @return trial calls, or {@code null} to inherit */
+    /** {@return trial calls, or {@code null} to inherit} */
     public Integer getTrialCalls() { return trialCalls; }
 
-    /** @param trialCalls trial calls */
+    /**
+     * Sets the {@code trialCalls} property.
+     *
+     * @param trialCalls trial calls
+     */
     public void setTrialCalls(Integer trialCalls) { this.trialCalls = trialCalls; }
 
-    /** @return minimum span of failures, or {@code null} to inherit */
+    /** {@return minimum span of failures, or {@code null} to inherit} */
     public Duration getMinimumFailureSpan() { return minimumFailureSpan; }
 
-    /** @param minimumFailureSpan minimum span of failures */
+    /**
+     * Sets the {@code minimumFailureSpan} property.
+     *
+     * @param minimumFailureSpan minimum span of failures
+     */
     public void setMinimumFailureSpan(Duration minimumFailureSpan) { this.minimumFailureSpan = minimumFailureSpan; }
 }

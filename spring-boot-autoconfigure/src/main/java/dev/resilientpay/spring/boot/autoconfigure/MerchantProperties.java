@@ -22,21 +22,33 @@ public abstract class MerchantProperties {
     @NestedConfigurationProperty
     private BreakerProperties breaker = new BreakerProperties();
 
-    /** @return the notification path, or {@code null} for the default */
+    /** {@return the notification path, or {@code null} for the default} */
     public String getNotifyPath() { return notifyPath; }
 
-    /** @param notifyPath the notification path */
+    /**
+     * Sets the {@code notifyPath} property.
+     *
+     * @param notifyPath the notification path
+     */
     public void setNotifyPath(String notifyPath) { this.notifyPath = notifyPath; }
 
-    /** @return policies by operation */
+    /** {@return policies by operation} */
     public Map<Operation, PolicyProperties> getPolicies() { return policies; }
 
-    /** @param policies policies by operation */
+    /**
+     * Sets the {@code policies} property.
+     *
+     * @param policies policies by operation
+     */
     public void setPolicies(Map<Operation, PolicyProperties> policies) { this.policies = policies; }
 
-    /** @return the breaker settings */
+    /** {@return the breaker settings} */
     public BreakerProperties getBreaker() { return breaker; }
 
-    /** @param breaker the breaker settings */
+    /**
+     * Sets the {@code breaker} property.
+     *
+     * @param breaker the breaker settings
+     */
     public void setBreaker(BreakerProperties breaker) { this.breaker = breaker; }
 }

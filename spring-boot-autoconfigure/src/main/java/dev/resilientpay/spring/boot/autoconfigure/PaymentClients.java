@@ -48,7 +48,7 @@ public final class PaymentClients implements AutoCloseable {
         return Optional.ofNullable(merchants.get(merchant)).map(Merchant::client);
     }
 
-    /** @return the merchant names, in configuration order (Alipay first) */
+    /** {@return the merchant names, in configuration order (Alipay first)} */
     public Set<String> names() {
         return merchants.keySet();
     }

@@ -37,22 +37,22 @@ public final class PaymentNotificationEvent extends ApplicationEvent {
         this.duplicate = duplicate;
     }
 
-    /** @return the merchant name, as configured under {@code resilientpay.<provider>.merchants} */
+    /** {@return the merchant name, as configured under {@code resilientpay.<provider>.merchants}} */
     public String merchant() {
         return merchant;
     }
 
-    /** @return {@code alipay} or {@code wechat} */
+    /** {@return {@code alipay} or {@code wechat}} */
     public String provider() {
         return provider;
     }
 
-    /** @return the verified notification (a payment or a refund) */
+    /** {@return the verified notification (a payment or a refund)} */
     public Notification notification() {
         return notification;
     }
 
-    /** @return informational: whether the ledger already knew what this notification proves */
+    /** {@return informational: whether the ledger already knew what this notification proves} */
     public boolean duplicate() {
         return duplicate;
     }

@@ -60,57 +60,93 @@ public class PolicyProperties {
         return value != null ? value : fallback;
     }
 
-    /** @return time limit of one attempt, or {@code null} to inherit */
+    /** {@return time limit of one attempt, or {@code null} to inherit} */
     public Duration getAttemptTimeout() { return attemptTimeout; }
 
-    /** @param attemptTimeout time limit of one attempt */
+    /**
+     * Sets the {@code attemptTimeout} property.
+     *
+     * @param attemptTimeout time limit of one attempt
+     */
     public void setAttemptTimeout(Duration attemptTimeout) { this.attemptTimeout = attemptTimeout; }
 
-    /** @return overall time limit, or {@code null} to inherit */
+    /** {@return overall time limit, or {@code null} to inherit} */
     public Duration getDeadline() { return deadline; }
 
-    /** @param deadline overall time limit */
+    /**
+     * Sets the {@code deadline} property.
+     *
+     * @param deadline overall time limit
+     */
     public void setDeadline(Duration deadline) { this.deadline = deadline; }
 
-    /** @return how many times the request may be sent, or {@code null} to inherit */
+    /** {@return how many times the request may be sent, or {@code null} to inherit} */
     public Integer getMaxAttempts() { return maxAttempts; }
 
-    /** @param maxAttempts how many times the request may be sent */
+    /**
+     * Sets the {@code maxAttempts} property.
+     *
+     * @param maxAttempts how many times the request may be sent
+     */
     public void setMaxAttempts(Integer maxAttempts) { this.maxAttempts = maxAttempts; }
 
-    /** @return first wait before re-sending, or {@code null} to inherit */
+    /** {@return first wait before re-sending, or {@code null} to inherit} */
     public Duration getBackoffInitial() { return backoffInitial; }
 
-    /** @param backoffInitial first wait before re-sending */
+    /**
+     * Sets the {@code backoffInitial} property.
+     *
+     * @param backoffInitial first wait before re-sending
+     */
     public void setBackoffInitial(Duration backoffInitial) { this.backoffInitial = backoffInitial; }
 
-    /** @return growth of the wait per retry, or {@code null} to inherit */
+    /** {@return growth of the wait per retry, or {@code null} to inherit} */
     public Double getBackoffMultiplier() { return backoffMultiplier; }
 
-    /** @param backoffMultiplier growth of the wait per retry */
+    /**
+     * Sets the {@code backoffMultiplier} property.
+     *
+     * @param backoffMultiplier growth of the wait per retry
+     */
     public void setBackoffMultiplier(Double backoffMultiplier) { this.backoffMultiplier = backoffMultiplier; }
 
-    /** @return cap of one wait, or {@code null} to inherit */
+    /** {@return cap of one wait, or {@code null} to inherit} */
     public Duration getBackoffMax() { return backoffMax; }
 
-    /** @param backoffMax cap of one wait */
+    /**
+     * Sets the {@code backoffMax} property.
+     *
+     * @param backoffMax cap of one wait
+     */
     public void setBackoffMax(Duration backoffMax) { this.backoffMax = backoffMax; }
 
-    /** @return randomisation factor, or {@code null} to inherit */
+    /** {@return randomisation factor, or {@code null} to inherit} */
     public Double getJitter() { return jitter; }
 
-    /** @param jitter randomisation factor */
+    /**
+     * Sets the {@code jitter} property.
+     *
+     * @param jitter randomisation factor
+     */
     public void setJitter(Double jitter) { this.jitter = jitter; }
 
-    /** @return first wait before polling, or {@code null} to inherit */
+    /** {@return first wait before polling, or {@code null} to inherit} */
     public Duration getPollInitialDelay() { return pollInitialDelay; }
 
-    /** @param pollInitialDelay first wait before polling */
+    /**
+     * Sets the {@code pollInitialDelay} property.
+     *
+     * @param pollInitialDelay first wait before polling
+     */
     public void setPollInitialDelay(Duration pollInitialDelay) { this.pollInitialDelay = pollInitialDelay; }
 
-    /** @return cap of the wait between polls, or {@code null} to inherit */
+    /** {@return cap of the wait between polls, or {@code null} to inherit} */
     public Duration getPollMaxInterval() { return pollMaxInterval; }
 
-    /** @param pollMaxInterval cap of the wait between polls */
+    /**
+     * Sets the {@code pollMaxInterval} property.
+     *
+     * @param pollMaxInterval cap of the wait between polls
+     */
     public void setPollMaxInterval(Duration pollMaxInterval) { this.pollMaxInterval = pollMaxInterval; }
 }

@@ -23,12 +23,12 @@ public final class ResilientPayConfigurationException extends IllegalArgumentExc
         this.reason = reason;
     }
 
-    /** @return the full name of the offending property */
+    /** {@return the full name of the offending property} */
     public String property() {
         return property;
     }
 
-    /** @return the rule the property breaks */
+    /** {@return the rule the property breaks} */
     public String reason() {
         return reason;
     }

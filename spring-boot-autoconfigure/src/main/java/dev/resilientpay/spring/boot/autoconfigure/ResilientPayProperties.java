@@ -45,58 +45,94 @@ public class ResilientPayProperties {
     /** WeChat Pay merchants. */
     private Wechat wechat = new Wechat();
 
-    /** @return whether the auto-configuration is active */
+    /** {@return whether the auto-configuration is active} */
     public boolean isEnabled() { return enabled; }
 
-    /** @param enabled whether the auto-configuration is active */
+    /**
+     * Sets the {@code enabled} property.
+     *
+     * @param enabled whether the auto-configuration is active
+     */
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
 
-    /** @return shared policies by operation */
+    /** {@return shared policies by operation} */
     public Map<Operation, PolicyProperties> getPolicies() { return policies; }
 
-    /** @param policies shared policies by operation */
+    /**
+     * Sets the {@code policies} property.
+     *
+     * @param policies shared policies by operation
+     */
     public void setPolicies(Map<Operation, PolicyProperties> policies) { this.policies = policies; }
 
-    /** @return shared breaker settings */
+    /** {@return shared breaker settings} */
     public BreakerProperties getBreaker() { return breaker; }
 
-    /** @param breaker shared breaker settings */
+    /**
+     * Sets the {@code breaker} property.
+     *
+     * @param breaker shared breaker settings
+     */
     public void setBreaker(BreakerProperties breaker) { this.breaker = breaker; }
 
-    /** @return ledger settings */
+    /** {@return ledger settings} */
     public Ledger getLedger() { return ledger; }
 
-    /** @param ledger ledger settings */
+    /**
+     * Sets the {@code ledger} property.
+     *
+     * @param ledger ledger settings
+     */
     public void setLedger(Ledger ledger) { this.ledger = ledger; }
 
-    /** @return recovery settings */
+    /** {@return recovery settings} */
     public Recovery getRecovery() { return recovery; }
 
-    /** @param recovery recovery settings */
+    /**
+     * Sets the {@code recovery} property.
+     *
+     * @param recovery recovery settings
+     */
     public void setRecovery(Recovery recovery) { this.recovery = recovery; }
 
-    /** @return notification endpoint settings */
+    /** {@return notification endpoint settings} */
     public Notifications getNotifications() { return notifications; }
 
-    /** @param notifications notification endpoint settings */
+    /**
+     * Sets the {@code notifications} property.
+     *
+     * @param notifications notification endpoint settings
+     */
     public void setNotifications(Notifications notifications) { this.notifications = notifications; }
 
-    /** @return health settings */
+    /** {@return health settings} */
     public Health getHealth() { return health; }
 
-    /** @param health health settings */
+    /**
+     * Sets the {@code health} property.
+     *
+     * @param health health settings
+     */
     public void setHealth(Health health) { this.health = health; }
 
-    /** @return Alipay settings */
+    /** {@return Alipay settings} */
     public Alipay getAlipay() { return alipay; }
 
-    /** @param alipay Alipay settings */
+    /**
+     * Sets the {@code alipay} property.
+     *
+     * @param alipay Alipay settings
+     */
     public void setAlipay(Alipay alipay) { this.alipay = alipay; }
 
-    /** @return WeChat Pay settings */
+    /** {@return WeChat Pay settings} */
     public Wechat getWechat() { return wechat; }
 
-    /** @param wechat WeChat Pay settings */
+    /**
+     * Sets the {@code wechat} property.
+     *
+     * @param wechat WeChat Pay settings
+     */
     public void setWechat(Wechat wechat) { this.wechat = wechat; }
 
     /** Which ledger the clients use when the application defines none. */
@@ -130,34 +166,54 @@ public class ResilientPayProperties {
         /** The JDBC ledger (resilient-pay-ledger-jdbc). */
         private Jdbc jdbc = new Jdbc();
 
-        /** @return the JDBC ledger settings */
+        /** {@return the JDBC ledger settings} */
         public Jdbc getJdbc() { return jdbc; }
 
-        /** @param jdbc the JDBC ledger settings */
+        /**
+         * Sets the {@code jdbc} property.
+         *
+         * @param jdbc the JDBC ledger settings
+         */
         public void setJdbc(Jdbc jdbc) { this.jdbc = jdbc; }
 
-        /** @return the instance id, or {@code null} for the default */
+        /** {@return the instance id, or {@code null} for the default} */
         public String getInstanceId() { return instanceId; }
 
-        /** @param instanceId the instance id */
+        /**
+         * Sets the {@code instanceId} property.
+         *
+         * @param instanceId the instance id
+         */
         public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
 
-        /** @return the lease */
+        /** {@return the lease} */
         public Duration getLease() { return lease; }
 
-        /** @param lease the lease */
+        /**
+         * Sets the {@code lease} property.
+         *
+         * @param lease the lease
+         */
         public void setLease(Duration lease) { this.lease = lease; }
 
-        /** @return the ledger type */
+        /** {@return the ledger type} */
         public LedgerType getType() { return type; }
 
-        /** @param type the ledger type */
+        /**
+         * Sets the {@code type} property.
+         *
+         * @param type the ledger type
+         */
         public void setType(LedgerType type) { this.type = type; }
 
-        /** @return whether unresolved entries are recovered at start-up */
+        /** {@return whether unresolved entries are recovered at start-up} */
         public boolean isRecoverOnStartup() { return recoverOnStartup; }
 
-        /** @param recoverOnStartup whether unresolved entries are recovered at start-up */
+        /**
+         * Sets the {@code recoverOnStartup} property.
+         *
+         * @param recoverOnStartup whether unresolved entries are recovered at start-up
+         */
         public void setRecoverOnStartup(boolean recoverOnStartup) { this.recoverOnStartup = recoverOnStartup; }
     }
 
@@ -176,22 +232,34 @@ public class ResilientPayProperties {
          */
         private boolean createSchema;
 
-        /** @return the table name */
+        /** {@return the table name} */
         public String getTableName() { return tableName; }
 
-        /** @param tableName the table name */
+        /**
+         * Sets the {@code tableName} property.
+         *
+         * @param tableName the table name
+         */
         public void setTableName(String tableName) { this.tableName = tableName; }
 
-        /** @return the retention, or {@code null} for the default */
+        /** {@return the retention, or {@code null} for the default} */
         public Duration getRetention() { return retention; }
 
-        /** @param retention the retention */
+        /**
+         * Sets the {@code retention} property.
+         *
+         * @param retention the retention
+         */
         public void setRetention(Duration retention) { this.retention = retention; }
 
-        /** @return whether the table is created when missing */
+        /** {@return whether the table is created when missing} */
         public boolean isCreateSchema() { return createSchema; }
 
-        /** @param createSchema whether the table is created when missing */
+        /**
+         * Sets the {@code createSchema} property.
+         *
+         * @param createSchema whether the table is created when missing
+         */
         public void setCreateSchema(boolean createSchema) { this.createSchema = createSchema; }
     }
 
@@ -207,22 +275,34 @@ public class ResilientPayProperties {
         /** Entries resolved at once (1 to 64). */
         private int concurrency = 8;
 
-        /** @return the background interval, or {@code null} for none */
+        /** {@return the background interval, or {@code null} for none} */
         public Duration getInterval() { return interval; }
 
-        /** @param interval the background interval */
+        /**
+         * Sets the {@code interval} property.
+         *
+         * @param interval the background interval
+         */
         public void setInterval(Duration interval) { this.interval = interval; }
 
-        /** @return entries claimed per round */
+        /** {@return entries claimed per round} */
         public int getBatch() { return batch; }
 
-        /** @param batch entries claimed per round */
+        /**
+         * Sets the {@code batch} property.
+         *
+         * @param batch entries claimed per round
+         */
         public void setBatch(int batch) { this.batch = batch; }
 
-        /** @return entries resolved at once */
+        /** {@return entries resolved at once} */
         public int getConcurrency() { return concurrency; }
 
-        /** @param concurrency entries resolved at once */
+        /**
+         * Sets the {@code concurrency} property.
+         *
+         * @param concurrency entries resolved at once
+         */
         public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
     }
 
@@ -238,22 +318,34 @@ public class ResilientPayProperties {
         /** Largest notification body read; a larger one is answered 413 and never verified. */
         private int maxBodyBytes = 64 * 1024;
 
-        /** @return whether endpoints are registered */
+        /** {@return whether endpoints are registered} */
         public boolean isEnabled() { return enabled; }
 
-        /** @param enabled whether endpoints are registered */
+        /**
+         * Sets the {@code enabled} property.
+         *
+         * @param enabled whether endpoints are registered
+         */
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
 
-        /** @return the base path */
+        /** {@return the base path} */
         public String getBasePath() { return basePath; }
 
-        /** @param basePath the base path */
+        /**
+         * Sets the {@code basePath} property.
+         *
+         * @param basePath the base path
+         */
         public void setBasePath(String basePath) { this.basePath = basePath; }
 
-        /** @return the body size cap */
+        /** {@return the body size cap} */
         public int getMaxBodyBytes() { return maxBodyBytes; }
 
-        /** @param maxBodyBytes the body size cap */
+        /**
+         * Sets the {@code maxBodyBytes} property.
+         *
+         * @param maxBodyBytes the body size cap
+         */
         public void setMaxBodyBytes(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
     }
 
@@ -263,10 +355,14 @@ public class ResilientPayProperties {
         /** A certificate expiring within this period is shown as expiring in health (the merchant stays UP until it expires). */
         private Duration certificateWarning = Duration.ofDays(30);
 
-        /** @return the warning period */
+        /** {@return the warning period} */
         public Duration getCertificateWarning() { return certificateWarning; }
 
-        /** @param certificateWarning the warning period */
+        /**
+         * Sets the {@code certificateWarning} property.
+         *
+         * @param certificateWarning the warning period
+         */
         public void setCertificateWarning(Duration certificateWarning) { this.certificateWarning = certificateWarning; }
     }
 
@@ -276,10 +372,14 @@ public class ResilientPayProperties {
         /** Alipay apps by merchant name. */
         private Map<String, AlipayMerchantProperties> merchants = new LinkedHashMap<>();
 
-        /** @return merchants by name */
+        /** {@return merchants by name} */
         public Map<String, AlipayMerchantProperties> getMerchants() { return merchants; }
 
-        /** @param merchants merchants by name */
+        /**
+         * Sets the {@code merchants} property.
+         *
+         * @param merchants merchants by name
+         */
         public void setMerchants(Map<String, AlipayMerchantProperties> merchants) { this.merchants = merchants; }
     }
 
@@ -289,10 +389,14 @@ public class ResilientPayProperties {
         /** WeChat Pay merchants by merchant name. */
         private Map<String, WechatMerchantProperties> merchants = new LinkedHashMap<>();
 
-        /** @return merchants by name */
+        /** {@return merchants by name} */
         public Map<String, WechatMerchantProperties> getMerchants() { return merchants; }
 
-        /** @param merchants merchants by name */
+        /**
+         * Sets the {@code merchants} property.
+         *
+         * @param merchants merchants by name
+         */
         public void setMerchants(Map<String, WechatMerchantProperties> merchants) { this.merchants = merchants; }
     }
 }

@@ -60,100 +60,164 @@ public class WechatMerchantProperties extends MerchantProperties {
     /** Verify with platform certificates downloaded from /v3/certificates (alone or with the public key). */
     private boolean platformCertificates;
 
-    /** @return the merchant id */
+    /** {@return the merchant id} */
     public String getMchId() { return mchId; }
 
-    /** @param mchId the merchant id */
+    /**
+     * Sets the {@code mchId} property.
+     *
+     * @param mchId the merchant id
+     */
     public void setMchId(String mchId) { this.mchId = mchId; }
 
-    /** @return the app id */
+    /** {@return the app id} */
     public String getAppId() { return appId; }
 
-    /** @param appId the app id */
+    /**
+     * Sets the {@code appId} property.
+     *
+     * @param appId the app id
+     */
     public void setAppId(String appId) { this.appId = appId; }
 
-    /** @return the inline merchant private key */
+    /** {@return the inline merchant private key} */
     public String getMerchantPrivateKey() { return merchantPrivateKey; }
 
-    /** @param merchantPrivateKey the inline merchant private key */
+    /**
+     * Sets the {@code merchantPrivateKey} property.
+     *
+     * @param merchantPrivateKey the inline merchant private key
+     */
     public void setMerchantPrivateKey(String merchantPrivateKey) { this.merchantPrivateKey = merchantPrivateKey; }
 
-    /** @return the merchant private key file */
+    /** {@return the merchant private key file} */
     public Resource getMerchantPrivateKeyLocation() { return merchantPrivateKeyLocation; }
 
-    /** @param location the merchant private key file */
+    /**
+     * Sets the {@code merchantPrivateKeyLocation} property.
+     *
+     * @param location the merchant private key file
+     */
     public void setMerchantPrivateKeyLocation(Resource location) { this.merchantPrivateKeyLocation = location; }
 
-    /** @return the merchant certificate serial */
+    /** {@return the merchant certificate serial} */
     public String getMerchantSerialNumber() { return merchantSerialNumber; }
 
-    /** @param serial the merchant certificate serial */
+    /**
+     * Sets the {@code merchantSerialNumber} property.
+     *
+     * @param serial the merchant certificate serial
+     */
     public void setMerchantSerialNumber(String serial) { this.merchantSerialNumber = serial; }
 
-    /** @return the inline merchant certificate */
+    /** {@return the inline merchant certificate} */
     public String getMerchantCertificate() { return merchantCertificate; }
 
-    /** @param certificate the inline merchant certificate */
+    /**
+     * Sets the {@code merchantCertificate} property.
+     *
+     * @param certificate the inline merchant certificate
+     */
     public void setMerchantCertificate(String certificate) { this.merchantCertificate = certificate; }
 
-    /** @return the merchant certificate file */
+    /** {@return the merchant certificate file} */
     public Resource getMerchantCertificateLocation() { return merchantCertificateLocation; }
 
-    /** @param location the merchant certificate file */
+    /**
+     * Sets the {@code merchantCertificateLocation} property.
+     *
+     * @param location the merchant certificate file
+     */
     public void setMerchantCertificateLocation(Resource location) { this.merchantCertificateLocation = location; }
 
-    /** @return the inline APIv3 key */
+    /** {@return the inline APIv3 key} */
     public String getApiV3Key() { return apiV3Key; }
 
-    /** @param apiV3Key the inline APIv3 key */
+    /**
+     * Sets the {@code apiV3Key} property.
+     *
+     * @param apiV3Key the inline APIv3 key
+     */
     public void setApiV3Key(String apiV3Key) { this.apiV3Key = apiV3Key; }
 
-    /** @return the APIv3 key file */
+    /** {@return the APIv3 key file} */
     public Resource getApiV3KeyLocation() { return apiV3KeyLocation; }
 
-    /** @param location the APIv3 key file */
+    /**
+     * Sets the {@code apiV3KeyLocation} property.
+     *
+     * @param location the APIv3 key file
+     */
     public void setApiV3KeyLocation(Resource location) { this.apiV3KeyLocation = location; }
 
-    /** @return the API host */
+    /** {@return the API host} */
     public String getHost() { return host; }
 
-    /** @param host the API host */
+    /**
+     * Sets the {@code host} property.
+     *
+     * @param host the API host
+     */
     public void setHost(String host) { this.host = host; }
 
-    /** @return the backup host, empty for none, {@code null} for the default */
+    /** {@return the backup host, empty for none, {@code null} for the default} */
     public String getBackupHost() { return backupHost; }
 
-    /** @param backupHost the backup host, empty for none */
+    /**
+     * Sets the {@code backupHost} property.
+     *
+     * @param backupHost the backup host, empty for none
+     */
     public void setBackupHost(String backupHost) { this.backupHost = backupHost; }
 
-    /** @return the default notify URL */
+    /** {@return the default notify URL} */
     public String getNotifyUrl() { return notifyUrl; }
 
-    /** @param notifyUrl the default notify URL */
+    /**
+     * Sets the {@code notifyUrl} property.
+     *
+     * @param notifyUrl the default notify URL
+     */
     public void setNotifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; }
 
-    /** @return the WeChat Pay public key id */
+    /** {@return the WeChat Pay public key id} */
     public String getPublicKeyId() { return publicKeyId; }
 
-    /** @param publicKeyId the WeChat Pay public key id */
+    /**
+     * Sets the {@code publicKeyId} property.
+     *
+     * @param publicKeyId the WeChat Pay public key id
+     */
     public void setPublicKeyId(String publicKeyId) { this.publicKeyId = publicKeyId; }
 
-    /** @return the inline WeChat Pay public key */
+    /** {@return the inline WeChat Pay public key} */
     public String getPublicKey() { return publicKey; }
 
-    /** @param publicKey the inline WeChat Pay public key */
+    /**
+     * Sets the {@code publicKey} property.
+     *
+     * @param publicKey the inline WeChat Pay public key
+     */
     public void setPublicKey(String publicKey) { this.publicKey = publicKey; }
 
-    /** @return the WeChat Pay public key file */
+    /** {@return the WeChat Pay public key file} */
     public Resource getPublicKeyLocation() { return publicKeyLocation; }
 
-    /** @param location the WeChat Pay public key file */
+    /**
+     * Sets the {@code publicKeyLocation} property.
+     *
+     * @param location the WeChat Pay public key file
+     */
     public void setPublicKeyLocation(Resource location) { this.publicKeyLocation = location; }
 
-    /** @return whether platform certificates are used */
+    /** {@return whether platform certificates are used} */
     public boolean isPlatformCertificates() { return platformCertificates; }
 
-    /** @param platformCertificates whether platform certificates are used */
+    /**
+     * Sets the {@code platformCertificates} property.
+     *
+     * @param platformCertificates whether platform certificates are used
+     */
     public void setPlatformCertificates(boolean platformCertificates) { this.platformCertificates = platformCertificates; }
 
     @Override
