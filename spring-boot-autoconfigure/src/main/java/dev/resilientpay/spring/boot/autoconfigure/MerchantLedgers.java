@@ -11,6 +11,8 @@ import dev.resilientpay.spi.PaymentLedger;
 public interface MerchantLedgers {
 
     /**
+     * The ledger of one configured merchant.
+     *
      * @param merchant the merchant name
      * @param provider {@code alipay} or {@code wechat}
      * @return the merchant's ledger

@@ -11,6 +11,8 @@ import dev.resilientpay.PaymentListener;
 public interface MerchantListenerFactory {
 
     /**
+     * The listener of one configured merchant, given to its client with the shared listener beans.
+     *
      * @param merchant the merchant name
      * @param provider {@code alipay} or {@code wechat}
      * @return the merchant's listener, or {@code null} for none

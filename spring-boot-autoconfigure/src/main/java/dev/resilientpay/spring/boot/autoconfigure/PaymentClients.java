@@ -27,6 +27,8 @@ public final class PaymentClients implements AutoCloseable {
     }
 
     /**
+     * The client of a configured merchant.
+     *
      * @param merchant a merchant name, as configured under {@code resilientpay.<provider>.merchants}
      * @return its client
      * @throws IllegalArgumentException if no merchant has that name
@@ -41,6 +43,8 @@ public final class PaymentClients implements AutoCloseable {
     }
 
     /**
+     * The client of a merchant, if one has that name.
+     *
      * @param merchant a merchant name
      * @return its client, or empty if no merchant has that name
      */
@@ -54,6 +58,8 @@ public final class PaymentClients implements AutoCloseable {
     }
 
     /**
+     * The provider of a configured merchant.
+     *
      * @param merchant a merchant name
      * @return {@code alipay} or {@code wechat}
      * @throws IllegalArgumentException if no merchant has that name

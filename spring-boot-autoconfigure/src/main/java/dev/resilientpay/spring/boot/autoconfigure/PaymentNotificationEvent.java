@@ -16,12 +16,17 @@ public final class PaymentNotificationEvent extends ApplicationEvent {
 
     private static final long serialVersionUID = 1L;
 
+    /** The merchant name from the configuration. */
     private final String merchant;
+    /** {@code alipay} or {@code wechat}. */
     private final String provider;
     private final transient Notification notification;
+    /** Whether the ledger already knew what the notification proves. */
     private final boolean duplicate;
 
     /**
+     * An event for one verified notification.
+     *
      * @param source       the publisher
      * @param merchant     the merchant name from the configuration
      * @param provider     {@code alipay} or {@code wechat}

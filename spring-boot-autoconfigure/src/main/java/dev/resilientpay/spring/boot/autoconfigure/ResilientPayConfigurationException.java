@@ -9,10 +9,14 @@ public final class ResilientPayConfigurationException extends IllegalArgumentExc
 
     private static final long serialVersionUID = 1L;
 
+    /** The full name of the offending property. */
     private final String property;
+    /** The rule the property breaks. */
     private final String reason;
 
     /**
+     * An exception naming the property and the rule it breaks.
+     *
      * @param property the full property name, e.g. {@code resilientpay.alipay.merchants.shop.app-id}
      * @param reason   the rule it breaks
      * @param cause    the library's exception, or {@code null}
