@@ -343,8 +343,11 @@ public final class CallPipeline {
         PaymentOutcome outcome;
         if (result instanceof QueryResult.Known<TradeStatus> known) {
             TradeStatus status = known.status();
+            // "Not found" is not proof of "never charged" (queries lag, and a pay of the same order may be
+            // starting right now): in doubt, with the reason, never Failed.
             outcome = StatusRecorder.definite(status, null, 0).orElseGet(() -> status.state() == TradeState.NOT_FOUND
-                    ? new PaymentOutcome.Failed(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND, "provider has no such order"))
+                    ? new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND,
+                        "the provider has no such order (yet) and this client has no record of it"))
                     : new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.PROVIDER_ERROR,
                         "order is " + status.state() + " but this client has no record of it")));
         } else {
