@@ -63,14 +63,16 @@ class ModelFindingsTest {
     }
 
     /**
-     * Finding 1. Shrunk schedule: ALIPAY payment-code order, payer confirms after 10 requests, PAID
-     * notification after 2 more; steps: pay(o-1) (pending, polled to the deadline, the payer confirms
-     * just before the cancel, which reverses the charge: Failed(PAYMENT_REVERSED)); the PAID
-     * notification arrives afterwards. Actual: the notification overwrites the ledger's
-     * Failed(PAYMENT_REVERSED) with Paid, and resolve() answers Paid for money that was given back.
+     * Model finding 1. Shrunk schedule: ALIPAY payment-code order, payer confirms after 8 requests, PAID
+     * notification 1 request after the payment; faults [OK, TIMEOUT]; steps: pay(o-1). The payer
+     * confirms at request 8, which is the deadline cancel: the cancel reverses the charge and pay()
+     * returns Failed(PAYMENT_REVERSED) (39.6 s). The PAID notification arrives afterwards (genuine,
+     * just late) and overwrites the ledger's Failed(PAYMENT_REVERSED) with Paid: every later resolve()
+     * or pay() answers Paid for money that went back to the payer. Expected: a PAID notification does
+     * not override a reversal this client itself made (or is confirmed by a query first).
      */
     @Test
-    @Disabled("finding 1: a PAID notification delivered after the deadline cancel reversed the charge records Paid")
+    @Disabled("model finding 1: a PAID notification delivered after the deadline cancel reversed the charge records Paid")
     void paidNotificationArrivingAfterTheDeadlineReversalDoesNotRecordPaid() {
         AtomicBoolean reversed = new AtomicBoolean();
         ScriptedProvider.Answer<TradeStatus> query = ctx -> reversed.get() ? Answers.status(ORDER, TradeState.CLOSED)
@@ -98,16 +100,17 @@ class ModelFindingsTest {
     }
 
     /**
-     * Finding 2. Shrunk schedule: ALIPAY payment-code order; faults: request 0 (the pay) HTTP 5XX;
-     * steps: pay(o-1); pay(o-1). The first send may have reached the gateway (503), the queries say
-     * "not found", the deadline cancel closes the order number, and the call ends Failed(NOT_SENT) —
-     * a retryable reason, so the ledger entry is released and the second pay() sends the one-time
-     * payment code again (the gateway refuses it as consumed/closed: Failed(PAYMENT_CODE_INVALID)).
-     * Expected: a code that may have reached the gateway is never sent again; the repeated pay()
-     * replays the recorded outcome.
+     * Model finding 2. Shrunk schedule: ALIPAY payment-code order, payer pays at once; faults [HTTP_5XX];
+     * steps: pay(o-2); pay(o-2). The first send may have reached the gateway (503); ten queries say
+     * "not found"; the deadline cancel closes the order number; the call ends Failed(NOT_SENT) — a
+     * retryable reason, so the ledger entry is released and the second pay() sends the one-time code
+     * again (refused: Failed(PAYMENT_CODE_INVALID) is recorded). On WeChat the reverse answers
+     * ORDER_NOT_EXIST and the re-sent code opens a new trade; with concurrent callers one is told
+     * Failed(NOT_SENT) while the next is charged. Expected: a code that may have reached the gateway
+     * is never sent again; the repeated pay() replays the recorded outcome.
      */
     @Test
-    @Disabled("finding 2: a payment code whose send may have reached the gateway is re-sent by the next pay() after Failed(NOT_SENT)")
+    @Disabled("model finding 2: a payment code whose send may have reached the gateway is re-sent by the next pay() after Failed(NOT_SENT)")
     void paymentCodeThatMayHaveReachedTheGatewayIsNotSentAgainByTheNextPay() {
         provider.onPay(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE))
                 .onQuery(Answers.status(ORDER, TradeState.NOT_FOUND))
@@ -122,14 +125,14 @@ class ModelFindingsTest {
     }
 
     /**
-     * Finding 3. Shrunk schedule: WECHAT payment-code order, payer never confirms; faults: requests
-     * 3–7 TIMEOUT; steps: pay(o-1). The call polls to its 45 s deadline, the last query before the
-     * cancel waits the cancel policy's 10 s attempt timeout, then the cancel runs its own 30 s:
-     * 78.2 s in the model, up to 85 s here, against the documented bound of the policy deadline plus
+     * Model finding 3. Shrunk schedule: ALIPAY payment-code order, payer never confirms; faults: requests
+     * 0–6 OK, 7–10 TIMEOUT; steps: pay(o-1). The call polls to its 45 s deadline, the last query
+     * before the cancel gets the cancel policy's 10 s attempt timeout, then the cancel runs its own
+     * 30 s: 78.4 s in the model, 80 s here, against the documented bound of the policy deadline plus
      * the cancel policy's deadline (75 s).
      */
     @Test
-    @Disabled("finding 3: a payment-code pay overruns policy deadline + cancel deadline by the last query's attempt timeout")
+    @Disabled("model finding 3: a payment-code pay overruns policy deadline + cancel deadline by the last query's attempt timeout")
     void paymentCodeCallEndsWithinPolicyDeadlinePlusCancelDeadline() {
         provider.onPay(Answers.pending())
                 .add(Endpoint.QUERY, ScriptedProvider.taking(time, Duration.ofMinutes(1),
@@ -147,13 +150,15 @@ class ModelFindingsTest {
     }
 
     /**
-     * Finding 4. Shrunk schedule: QR order; faults: request 3 CRASH (the till dies while its pay is
-     * in flight); steps: pay(o-1) (process died); pay(o-1); pay(o-1). The restarted instance's pay()
-     * waits for the dead instance's lease, then takes the call over with a fresh deadline: 31.4 s in
-     * the model (85.7 s for a payment code, bound 75 s), 50 s here, against a 30 s deadline.
+     * Model finding 4. Shrunk schedules: ALIPAY payment-code order, payer never confirms; faults [OK, OK,
+     * CRASH]; steps: pay(o-1); pay(o-1) — and ALIPAY QR, faults [CRASH, OK, TIMEOUT], steps:
+     * pay(o-2, 2 concurrent callers); pay(o-2). The till dies with the call in flight; the restarted
+     * instance's pay() waits for the dead instance's lease, then takes the call over with a fresh
+     * deadline: 87.3 s against 75 s (payment code), 71.4 s against 60 s for a refund taken over the
+     * same way, 51 s here against 30 s.
      */
     @Test
-    @Disabled("finding 4: a pay() that waits out a dead instance's lease and takes over starts a fresh deadline")
+    @Disabled("model finding 4: a pay() that waits out a dead instance's lease and takes over starts a fresh deadline")
     void payThatTakesOverACrashedCallEndsWithinItsOwnDeadline() {
         ScriptedProvider.Answer<PaymentOutcome> crash = ctx -> {
             throw new CrashedTill();
@@ -178,16 +183,15 @@ class ModelFindingsTest {
     }
 
     /**
-     * Finding 5. Shrunk schedule: ALIPAY (and WECHAT) payment-code or QR order that is not paid;
-     * faults: request 1 HTTP 5XX; steps: pay(o-1); refund(o-1, r-1, 10.00). The refund's first send
-     * is unknown, the refund query says "no such refund", the re-send is refused definitely (order not
-     * paid); the pipeline takes the refusal of a re-send as no proof and loops query/re-send to its
-     * send cap: InDoubt, and the same again on every later refund() and recover(), with a healthy
-     * gateway. Expected: a definite refusal after a verified "no such refund" is definite:
-     * Failed(REFUND_NOT_ALLOWED).
+     * Model finding 5. Shrunk schedule: ALIPAY QR order, payer never pays; faults [OK, HTTP_5XX]; steps:
+     * pay(o-1); refund(o-1, r-1, 10.00). The refund's first send is unknown (503), the refund query
+     * says "no such refund", the re-send is refused definitely (order not paid); the pipeline takes a
+     * refusal of a re-send as no proof and loops query/re-send to its send cap: InDoubt — and the
+     * same on every later refund() and recover(), with a healthy gateway. Expected: a definite refusal
+     * after a verified "no such refund" is definite: Failed(REFUND_NOT_ALLOWED).
      */
     @Test
-    @Disabled("finding 5: a refund refused after a verified \"no such refund\" stays InDoubt for good")
+    @Disabled("model finding 5: a refund refused after a verified \"no such refund\" stays InDoubt for good")
     void refundRefusedAfterAVerifiedNoSuchRefundIsFailed() {
         provider.onRefund(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE), Answers.rejected(FailureReason.REFUND_NOT_ALLOWED))
                 .onQueryRefund(Answers.refund(ORDER, "r-1", dev.resilientpay.RefundState.NOT_FOUND, null));

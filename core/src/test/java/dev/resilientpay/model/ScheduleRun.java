@@ -184,6 +184,11 @@ final class ScheduleRun {
                     .orderAmount(AMOUNT).reason("model").build();
             refundRequests.putIfAbsent(request.orderId() + "/" + request.refundId(), request);
             observed.add(call(name, "refund", request.orderId(), true, () -> client.refund(request)));
+        } else if (step instanceof Step.AwaitPayment await) {
+            usedOrders.add(await.order());
+            String orderId = Step.ORDERS[await.order()];
+            observed.add(call(name, "await " + await.seconds() + "s", orderId, true,
+                    () -> client.awaitPayment(orderId, Duration.ofSeconds(await.seconds()))));
         } else if (step instanceof Step.Notify) {
             model.deliverPendingNotifications();
         } else if (step instanceof Step.ForgedNotification forged) {
@@ -305,6 +310,13 @@ final class ScheduleRun {
         } else if (o.outcome() instanceof PaymentOutcome.InDoubt doubt && o.call().equals("final resolve")
                 && !amountMismatch(doubt, truth)) {
             out.add(v("final-in-doubt", "still InDoubt after resolve() with a healthy gateway: " + o));
+        }
+        if (o.alone() && o.call().startsWith("await ")) {
+            Duration timeout = Duration.ofSeconds(Long.parseLong(o.call().substring(6, o.call().length() - 1)));
+            if (o.elapsed().compareTo(timeout) > 0) {
+                out.add(v(crashedOn(o.orderId()) ? "deadline-after-takeover" : "deadline",
+                        "awaitPayment overran its timeout: " + o));
+            }
         }
         if (o.alone() && (o.call().equals("pay") || o.call().contains("resolve"))) {
             Duration bound = bound();
