@@ -270,7 +270,27 @@ final class ScheduleRun {
             checkLedger(Step.ORDERS[order], out);
         }
         checkPaymentCodes(out);
+        checkNotifications(out);
         return out;
+    }
+
+    /** Forged notifications are never trusted; a notified amount other than the order's is never accepted. */
+    private void checkNotifications(List<String> out) {
+        for (GatewayModel.Delivery d : model.deliveries()) {
+            boolean accepted = d.result() instanceof dev.resilientpay.NotificationResult.Accepted;
+            if (d.forged() && accepted) {
+                out.add(v("notification-forged-accepted", "a forged PAID notification for " + d.orderId() + " was accepted"));
+            }
+            boolean known = ledger.find(LedgerKey.payment(schedule.profile().providerName, "default", d.orderId())).isPresent();
+            if (!d.forged() && accepted && known && !AMOUNT.equals(d.amount())) {
+                out.add(v("notification-amount-accepted", "a PAID notification of " + d.amount() + " for " + d.orderId()
+                        + " (order of " + AMOUNT + ") was accepted"));
+            }
+            if (!d.forged() && !accepted && AMOUNT.equals(d.amount())) {
+                out.add(v("notification-genuine-rejected", "a genuine PAID notification for " + d.orderId()
+                        + " was rejected: " + d.result()));
+            }
+        }
     }
 
     private void checkCall(Observed o, List<String> out) {
