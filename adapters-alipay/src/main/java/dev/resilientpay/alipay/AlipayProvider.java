@@ -116,6 +116,15 @@ public final class AlipayProvider implements PaymentProvider {
         return operations.queryRefund(orderId, refundId, context);
     }
 
+    /**
+     * This app's trade bills, for reconciliation ({@code alipay.data.dataservice.bill.downloadurl.query}).
+     *
+     * @return the bill source (downloads go to the system temp directory)
+     */
+    public AlipayBills bills() {
+        return new AlipayBills(gateway, null);
+    }
+
     /** Verifies Alipay's form notifications and gives the exact {@code success} reply. */
     @Override
     public NotificationVerifier notifications() {

@@ -121,6 +121,16 @@ public final class WechatPayProvider implements PaymentProvider {
         return true;
     }
 
+    /**
+     * This merchant's trade bills, for reconciliation ({@code GET /v3/bill/tradebill}, gzip).
+     *
+     * @return the bill source (downloads go to the system temp directory)
+     */
+    public WechatPayBills bills() {
+        GatewayHttp http = config.gatewayHttp() != null ? config.gatewayHttp() : SharedTransport.INSTANCE;
+        return new WechatPayBills(gateway, verifier, signer, http.okHttpClient(), config.mchId(), clock, true, null);
+    }
+
     /** The configuration (its {@code toString()} holds no secret). */
     public WechatPayConfig config() {
         return config;

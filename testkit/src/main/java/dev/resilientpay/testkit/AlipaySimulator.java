@@ -76,6 +76,7 @@ public final class AlipaySimulator implements AutoCloseable {
     private final String appPrivateKeyPem;
     private final String appPublicKeyPem;
     private final String alipayPublicKeyPem;
+    private final SimulatedGateway simulatedGateway;
 
     private AlipaySimulator(Builder builder) {
         KeyPair app = builder.appKeys != null ? builder.appKeys : RsaKeyPairs.shared("alipay app");
@@ -87,7 +88,8 @@ public final class AlipaySimulator implements AutoCloseable {
         this.appPrivateKeyPem = Pem.of(app.getPrivate());
         this.appPublicKeyPem = Pem.of(app.getPublic());
         this.alipayPublicKeyPem = Pem.of(gatewayKeys.getPublic());
-        GatewayTransformer transformer = new GatewayTransformer(new SimulatedGateway(settings, book), faults::get, log);
+        this.simulatedGateway = new SimulatedGateway(settings, book);
+        GatewayTransformer transformer = new GatewayTransformer(simulatedGateway, faults::get, log);
         this.server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -95,6 +97,29 @@ public final class AlipaySimulator implements AutoCloseable {
                 .extensions(transformer));
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(GatewayTransformer.NAME)));
         server.start();
+        simulatedGateway.billDesk().baseUrl("http://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * Faults of the bill service ({@code alipay.data.dataservice.bill.downloadurl.query} and the
+     * download), one per bill request, in order.
+     *
+     * @return the queue
+     */
+    public BillFaults billFaults() {
+        return simulatedGateway.billDesk().faults();
+    }
+
+    /**
+     * A refund made in the merchant portal, outside the API (and so unknown to the client): booked at
+     * once, under a generated {@code out_request_no}; it shows in queries and in the day's bill.
+     *
+     * @param orderId the paid order
+     * @param amount  the amount, yuan
+     * @return the trade afterwards
+     */
+    public AlipaySimulatorTrade portalRefund(String orderId, java.math.BigDecimal amount) {
+        return book.portalRefund(orderId, amount.setScale(2), settings.now());
     }
 
     /** Starts a simulator with the defaults: shared keys, app id {@value #DEFAULT_APP_ID}, payers pay at once. */

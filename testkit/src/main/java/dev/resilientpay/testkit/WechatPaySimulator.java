@@ -103,6 +103,29 @@ public final class WechatPaySimulator implements AutoCloseable {
                 .extensions(gateway));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse()));
+        gateway.bills().desk().baseUrl("http://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * Faults of the bill service ({@code /v3/bill/tradebill} and the download), one per bill request,
+     * in order.
+     *
+     * @return the queue
+     */
+    public BillFaults billFaults() {
+        return gateway.bills().desk().faults();
+    }
+
+    /**
+     * A refund made in the merchant portal, outside the API (and so unknown to the client): succeeds at
+     * once under a generated {@code out_refund_no}; it shows in refund queries and in the day's bill.
+     *
+     * @param outTradeNo the paid order
+     * @param fen        the amount
+     * @return the refund
+     */
+    public WechatPaySimulatorRefund portalRefund(String outTradeNo, long fen) {
+        return book.portalRefund(outTradeNo, fen);
     }
 
     /** Starts a simulator in public-key mode with generated merchant identity and keys. */

@@ -18,7 +18,8 @@ final class GatewayAdmission {
     /** Methods the simulator serves over HTTP (page/wap/app pay are browser redirects, not server calls). */
     static final Set<String> METHODS = Set.of(
             "alipay.trade.pay", "alipay.trade.precreate", "alipay.trade.create", "alipay.trade.query",
-            "alipay.trade.cancel", "alipay.trade.close", "alipay.trade.refund", "alipay.trade.fastpay.refund.query");
+            "alipay.trade.cancel", "alipay.trade.close", "alipay.trade.refund", "alipay.trade.fastpay.refund.query",
+            BillMethods.DOWNLOAD_URL_QUERY);
 
     private static final Set<String> NOT_SIGNED = Set.of("sign");
     private static final DateTimeFormatter TIMESTAMP =

@@ -49,6 +49,9 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request http = serveEvent.getRequest();
         GatewayRequest request = GatewayRequest.parse(http.getMethod().getName(), http.getUrl(), http.getBody());
+        if (BillMethods.DOWNLOAD_PATH.equals(request.path())) {
+            return dev.resilientpay.testkit.internal.bills.BillDownload.respond(gateway.billDesk().serve(request.parameter("fileId")));
+        }
         if (!GATEWAY_PATH.equals(request.path()) || !"POST".equals(request.httpMethod())) {
             log.record(request, gateway.orderOf(request), null, null);
             return plain(GATEWAY_PATH.equals(request.path()) ? 405 : 404, "the simulator serves POST " + GATEWAY_PATH);

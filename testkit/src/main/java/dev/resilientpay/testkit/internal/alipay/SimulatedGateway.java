@@ -13,6 +13,8 @@ public final class SimulatedGateway {
     private final GatewayAdmission admission;
     private final PaymentMethods payments;
     private final RefundMethods refunds;
+    private final dev.resilientpay.testkit.internal.bills.BillDesk billDesk = new dev.resilientpay.testkit.internal.bills.BillDesk();
+    private final BillMethods bills;
 
     /** A gateway serving {@code settings}' app over {@code book}. */
     public SimulatedGateway(GatewaySettings settings, TradeBook book) {
@@ -21,6 +23,12 @@ public final class SimulatedGateway {
         this.admission = new GatewayAdmission(settings);
         this.payments = new PaymentMethods(settings);
         this.refunds = new RefundMethods(settings);
+        this.bills = new BillMethods(settings, billDesk);
+    }
+
+    /** The bill downloads this gateway serves. */
+    public dev.resilientpay.testkit.internal.bills.BillDesk billDesk() {
+        return billDesk;
     }
 
     /** The settings this gateway runs with. */
@@ -43,6 +51,7 @@ public final class SimulatedGateway {
             case PaymentMethods.CLOSE -> payments.close(b, request);
             case RefundMethods.REFUND -> refunds.refund(b, request);
             case RefundMethods.REFUND_QUERY -> refunds.refundQuery(b, request);
+            case BillMethods.DOWNLOAD_URL_QUERY -> bills.downloadUrl(b, request);
             default -> throw new IllegalStateException("admission let through " + request.method());
         });
     }

@@ -208,4 +208,32 @@ public final class TradeBook {
         }
         return trade;
     }
+
+    /** Every trade in creation order; the caller holds the lock ({@link #locked}). */
+    java.util.Collection<SimulatedTrade> tradesLocked() {
+        return byOutTradeNo.values();
+    }
+
+    /**
+     * A refund made in the merchant portal, outside the API: booked like any refund, under a
+     * generated {@code out_request_no}.
+     */
+    public AlipaySimulatorTrade portalRefund(String outTradeNo, java.math.BigDecimal amount, String now) {
+        synchronized (lock) {
+            SimulatedTrade trade = byOutTradeNo.get(outTradeNo);
+            if (trade == null || !trade.paid()) {
+                throw new IllegalStateException("trade " + outTradeNo + " is not paid, it cannot be refunded");
+            }
+            if (trade.refundedAmount.add(amount).compareTo(trade.totalAmount) > 0) {
+                throw new IllegalArgumentException("refund of " + amount + " exceeds what is left of " + outTradeNo);
+            }
+            trade.refunds.put("PORTAL" + (trade.refunds.size() + 1) + "_" + outTradeNo,
+                    new SimulatedTrade.RefundEntry(amount, now));
+            trade.refundedAmount = trade.refundedAmount.add(amount);
+            if (trade.refundedAmount.compareTo(trade.totalAmount) == 0) {
+                trade.close(now);
+            }
+            return trade.snapshot();
+        }
+    }
 }

@@ -33,6 +33,10 @@ public record Endpoint(String operation, Kind kind, String pathId, String query)
         REFUND_QUERY,
         /** Platform certificate download. */
         CERTIFICATES,
+        /** Trade bill ({@code GET /v3/bill/tradebill}). */
+        TRADE_BILL,
+        /** Bill file download ({@code GET /v3/billdownload/file}). */
+        BILL_DOWNLOAD,
         /** Anything else. */
         UNKNOWN
     }
@@ -86,6 +90,12 @@ public record Endpoint(String operation, Kind kind, String pathId, String query)
         }
         if (get && path.equals("/v3/certificates")) {
             return new Endpoint("certificates", Kind.CERTIFICATES, null, query);
+        }
+        if (get && path.equals("/v3/bill/tradebill")) {
+            return new Endpoint("tradebill", Kind.TRADE_BILL, null, query);
+        }
+        if (get && path.equals(BillService.DOWNLOAD_PATH)) {
+            return new Endpoint("billdownload", Kind.BILL_DOWNLOAD, null, query);
         }
         return new Endpoint("unknown", Kind.UNKNOWN, null, query);
     }

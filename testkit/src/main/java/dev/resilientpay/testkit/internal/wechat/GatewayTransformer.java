@@ -31,6 +31,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
     private final Journal journal;
     private final Clock clock;
     private final RequestAuthorization authorization;
+    private final BillService bills;
     private volatile boolean lowercaseHeaders;
 
     /** Wires the gateway's parts together. */
@@ -43,6 +44,12 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.authorization = new RequestAuthorization(merchant, clock);
+        this.bills = new BillService(merchant, book, clock);
+    }
+
+    /** The bill service (faults, download base URL). */
+    public BillService bills() {
+        return bills;
     }
 
     /** Sends response header names in lowercase from now on (or not). */
@@ -74,6 +81,12 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
         Fault fault = endpoint.kind() == Endpoint.Kind.UNKNOWN ? null
                 : faults.nextFor(endpoint.operation()).orElse(null);
 
+        if (endpoint.kind() == Endpoint.Kind.BILL_DOWNLOAD && problem == null && fault == null) {
+            // bill files are served unsigned, like the real download (their digest is in the signed tradebill answer)
+            journal.record(endpoint.operation(), method, url, null, null, true, null, 200);
+            return dev.resilientpay.testkit.internal.bills.BillDownload.respond(
+                    bills.desk().serve(endpoint.queryParameter("token")));
+        }
         Reply reply;
         if (fault != null && !fault.processesRequest()) {
             reply = unprocessed(fault, endpoint, requestedSerial);
@@ -102,6 +115,8 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
             case CERTIFICATES -> keys.servesCertificates()
                     ? Answer.ok(CertificateList.of(keys.certificates(), merchant.apiV3Key()))
                     : Answer.error(404, "RESOURCE_NOT_EXISTS", "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥");
+            case TRADE_BILL -> bills.tradeBill(endpoint);
+            case BILL_DOWNLOAD -> Answer.error(404, "NOT_FOUND", "下载链接已失效");
             case UNKNOWN -> Answer.error(404, "NOT_FOUND", "请求的API不存在");
         };
     }
@@ -215,7 +230,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
                         : transactionId == null ? null : book.outTradeNoOfTransaction(transactionId);
             }
             case REFUND_QUERY -> book.outTradeNoOfRefund(outRefundNo);
-            case CERTIFICATES, UNKNOWN -> null;
+            case CERTIFICATES, TRADE_BILL, BILL_DOWNLOAD, UNKNOWN -> null;
         };
     }
 

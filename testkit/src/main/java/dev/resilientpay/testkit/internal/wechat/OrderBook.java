@@ -741,4 +741,33 @@ public final class OrderBook {
         }
         return node.asText();
     }
+
+    /** Runs {@code reader} over every order under the book's lock (bills are made from it). */
+    public synchronized <T> T inspect(java.util.function.Function<java.util.Collection<OrderRecord>, T> reader) {
+        return reader.apply(orders.values());
+    }
+
+    /**
+     * A refund made in the merchant portal, outside the API: succeeds at once under a generated
+     * {@code out_refund_no}; it shows in refund queries and in the day's bill.
+     */
+    public synchronized WechatPaySimulatorRefund portalRefund(String outTradeNo, long amount) {
+        OrderRecord order = existing(outTradeNo);
+        if (!order.paidAndNotReversed()) {
+            throw new IllegalStateException("order " + outTradeNo + " is " + order.tradeState + ", it cannot be refunded");
+        }
+        long refunded = order.refunds.stream().filter(r -> !"CLOSED".equals(r.status)).mapToLong(r -> r.amount).sum();
+        if (amount <= 0 || amount > order.total - refunded) {
+            throw new IllegalArgumentException("refund of " + amount + " fen exceeds what is left of " + outTradeNo);
+        }
+        String outRefundNo = "PORTAL" + Randomness.digits(12);
+        RefundRecord refund = new RefundRecord(outRefundNo, "50" + Randomness.digits(28), order, amount,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), clock.instant(),
+                WechatPaySimulatorRefundScript.succeedsAtOnce());
+        refunds.put(outRefundNo, refund);
+        order.refunds.add(refund);
+        order.tradeState = "REFUND";
+        settle(refund, "SUCCESS");
+        return refund.snapshot();
+    }
 }
