@@ -48,12 +48,22 @@ final class ScheduleRun {
      * @param alone   whether no other call ran at the same time (its elapsed time is its own)
      * @param truth   the gateway's truth right after it returned
      * @param refund  for a refund outcome, the gateway's refund under its id right after it returned
+     * @param lastRequest the last gateway request this call's thread sent, or {@code null} if none
      */
     record Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
-                    boolean alone, GatewayModel.Truth truth, GatewayModel.RefundTruth refund) {
+                    boolean alone, GatewayModel.Truth truth, GatewayModel.RefundTruth refund, Integer lastRequest) {
         Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
                  boolean alone, GatewayModel.Truth truth) {
-            this(step, call, orderId, outcome, thrown, elapsed, alone, truth, null);
+            this(step, call, orderId, outcome, thrown, elapsed, alone, truth, null, null);
+        }
+
+        /**
+         * Whether the gateway's change ({@code atRequest}) came after everything this call could have
+         * based its outcome on: with concurrent callers another call may act between this call's
+         * conclusion and the snapshot of the truth.
+         */
+        boolean concludedBefore(int atRequest) {
+            return !alone && lastRequest != null && atRequest > lastRequest;
         }
 
         @Override
@@ -172,7 +182,7 @@ final class ScheduleRun {
                 for (Outcome outcome : client.recover()) {
                     String orderId = orderIdOf(outcome);
                     observed.add(new Observed(name, "recover", orderId, outcome, null, time.since(started), false,
-                            model.truth(orderId), refundTruth(outcome)));
+                            model.truth(orderId), refundTruth(outcome), null));
                 }
             } catch (RuntimeException | Error e) {
                 observed.add(new Observed(name, "recover", "*", null, e, time.since(started), false, null));
@@ -201,6 +211,7 @@ final class ScheduleRun {
         Outcome outcome = null;
         Throwable thrown = null;
         GatewayModel.CALLER.set(call);
+        GatewayModel.LAST_REQUEST.remove();
         try {
             outcome = action.get();
         } catch (ModelFault.ProcessCrash crash) {
@@ -214,8 +225,10 @@ final class ScheduleRun {
         if (outcome instanceof PaymentOutcome.AwaitingPayer && call.equals("pay")) {
             model.shown(orderId); // the till shows the QR code: now the payer can scan it
         }
+        Integer lastRequest = GatewayModel.LAST_REQUEST.get();
+        GatewayModel.LAST_REQUEST.remove();
         return new Observed(step, call, orderId, outcome, thrown, time.since(started), alone, model.truth(orderId),
-                refundTruth(outcome));
+                refundTruth(outcome), lastRequest);
     }
 
     private static List<Observed> concurrently(List<Supplier<Observed>> calls) {
@@ -318,7 +331,11 @@ final class ScheduleRun {
             }
         } else if (o.outcome() instanceof PaymentOutcome.Failed failed
                 && failed.failure().reason() != FailureReason.IDEMPOTENCY_CONFLICT) {
-            if (truth.holdsMoney()) {
+            if (truth.holdsMoney() && o.concludedBefore(truth.chargedAt())) {
+                // charged by another caller after this call's last look: not a lie when it was told
+            } else if (truth.open() && o.concludedBefore(truth.createdAt())) {
+                // opened by another caller after this call's last look
+            } else if (truth.holdsMoney()) {
                 out.add(v(codeSentTwice(o.orderId()) ? "charged-failed-after-resend" : "charged-failed", "charged order reported Failed: " + o));
             } else if (truth.open() && schedule.paymentCode()) {
                 out.add(v(codeSentTwice(o.orderId()) ? "failed-open-after-resend" : "failed-open", "Failed while the payer can still confirm the payment code: " + o));
