@@ -23,7 +23,15 @@ public record BreakerPolicy(
         int failureRateThreshold, int slidingWindowSize, int minimumCalls, Duration openDuration, int trialCalls,
         Duration minimumFailureSpan) {
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param failureRateThreshold percentage of failed attempts in the window that opens the breaker, 1 to 100
+     * @param minimumCalls attempts needed before the rate is judged
+     * @param openDuration how long the breaker stays open before trial calls
+     * @param slidingWindowSize how many recent attempts the rate is computed over
+     * @param trialCalls attempts permitted while half open
+     */
     public BreakerPolicy {
         if (failureRateThreshold < 1 || failureRateThreshold > 100) {
             throw new IllegalArgumentException("failureRateThreshold must be 1 to 100, was " + failureRateThreshold);
@@ -68,6 +76,8 @@ public record BreakerPolicy(
      * <p>The breaker is for outages, not for a degraded provider: a window this wide does not open
      * when, say, 30 % of attempts fail, where a short window (20 attempts) trips on chance runs and
      * then turns away payers who could have paid (measured in {@code docs/benchmarks.md}).
+     *
+     * @return 50 % of the last 100 attempts (at least 50), open for 30 s, 3 trial calls
      */
     public static BreakerPolicy defaults() {
         return new BreakerPolicy(50, 100, 50, Duration.ofSeconds(30), 3, Duration.ofSeconds(10));

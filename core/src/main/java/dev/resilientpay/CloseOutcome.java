@@ -16,7 +16,12 @@ public sealed interface CloseOutcome extends Outcome {
      *                 (Alipay cancel {@code action=refund}, WeChat reverse of a paid order)
      */
     record Closed(String orderId, boolean refunded) implements CloseOutcome {
-        /** Validates the id. */
+        /**
+         * Validates the id.
+         *
+         * @param orderId merchant order id
+         * @param refunded {@code true} when the order had been paid and cancelling refunded it
+         */
         public Closed {
             Objects.requireNonNull(orderId, "orderId");
         }
@@ -29,7 +34,12 @@ public sealed interface CloseOutcome extends Outcome {
      * @param failure why
      */
     record Failed(String orderId, Failure failure) implements CloseOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param failure why
+         * @param orderId merchant order id
+         */
         public Failed {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(failure, "failure");
@@ -43,7 +53,12 @@ public sealed interface CloseOutcome extends Outcome {
      * @param lastFailure the last thing that went wrong
      */
     record InDoubt(String orderId, Failure lastFailure) implements CloseOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param lastFailure the last thing that went wrong
+         * @param orderId merchant order id
+         */
         public InDoubt {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(lastFailure, "lastFailure");

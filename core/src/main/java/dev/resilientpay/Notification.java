@@ -8,13 +8,13 @@ import java.util.Objects;
  */
 public sealed interface Notification {
 
-    /** The provider's notification id (Alipay {@code notify_id}, WeChat {@code id}); redeliveries repeat it. */
+    /** {@return the provider's notification id (Alipay {@code notify_id}, WeChat {@code id}); redeliveries repeat it} */
     String id();
 
-    /** The provider's event type ({@code trade_status_sync}, {@code TRANSACTION.SUCCESS}, {@code REFUND.SUCCESS}). */
+    /** {@return the provider's event type ({@code trade_status_sync}, {@code TRANSACTION.SUCCESS}, {@code REFUND.SUCCESS})} */
     String eventType();
 
-    /** The merchant order id concerned. */
+    /** {@return the merchant order id concerned} */
     String orderId();
 
     /**
@@ -25,7 +25,13 @@ public sealed interface Notification {
      * @param status    the order's status as notified
      */
     record PaymentNotification(String id, String eventType, TradeStatus status) implements Notification {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param eventType provider event type
+         * @param id notification id
+         * @param status the order's status as notified
+         */
         public PaymentNotification {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
@@ -45,7 +51,13 @@ public sealed interface Notification {
      * @param status    the refund's status as notified
      */
     record RefundNotification(String id, String eventType, RefundStatus status) implements Notification {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param eventType provider event type
+         * @param id notification id
+         * @param status the order's status as notified
+         */
         public RefundNotification {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record NotificationReply(int status, String contentType, String body) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param body the body ({@code success} for Alipay), empty for none
+     * @param contentType content type of {@code body}, or {@code null} when there is no body
+     * @param status HTTP status
+     */
     public NotificationReply {
         Objects.requireNonNull(body, "body");
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** The result of verifying a notification: a sealed family that a {@code switch} must handle. */
 public sealed interface NotificationResult {
 
-    /** What to send back to the provider. */
+    /** {@return what to send back to the provider} */
     NotificationReply reply();
 
     /**
@@ -22,7 +22,13 @@ public sealed interface NotificationResult {
      */
     record Accepted(Notification notification, boolean duplicate, NotificationReply reply)
             implements NotificationResult {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param duplicate {@code true} when this client already accepted a notification with the same id
+         * @param notification the verified, typed event
+         * @param reply the acknowledgement to send once it is processed
+         */
         public Accepted {
             Objects.requireNonNull(notification, "notification");
             Objects.requireNonNull(reply, "reply");
@@ -48,7 +54,13 @@ public sealed interface NotificationResult {
      */
     record Rejected(NotificationRejection reason, String detail, NotificationReply reply)
             implements NotificationResult {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param detail a short explanation for logs (never holds secrets or full signatures)
+         * @param reason why
+         * @param reply the acknowledgement to send once it is processed
+         */
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(reply, "reply");

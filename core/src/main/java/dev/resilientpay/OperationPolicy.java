@@ -33,7 +33,19 @@ public record OperationPolicy(
         Duration pollInitialDelay,
         Duration pollMaxInterval) {
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param attemptTimeout time limit of one HTTP attempt (also bounded by the remaining deadline)
+     * @param backoffInitial first wait before re-sending
+     * @param backoffMax cap of one wait
+     * @param backoffMultiplier growth of the wait per retry, at least 1
+     * @param deadline overall time limit of the call, retries and polls included
+     * @param jitter randomisation factor of waits, 0 (none) to 1
+     * @param maxAttempts how many times the request itself may be sent (queries not counted)
+     * @param pollInitialDelay first wait before polling a pending outcome
+     * @param pollMaxInterval cap of the wait between polls
+     */
     public OperationPolicy {
         positive("attemptTimeout", attemptTimeout);
         positive("deadline", deadline);
@@ -65,7 +77,11 @@ public record OperationPolicy(
         }
     }
 
-    /** A builder holding this policy's values. */
+    /**
+     * A builder holding this policy's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -94,16 +110,38 @@ public record OperationPolicy(
             pollMaxInterval = p.pollMaxInterval;
         }
 
-        /** Time limit of one attempt. */
+        /**
+         * Time limit of one attempt.
+         *
+         * @param v time limit of one attempt
+         * @return this builder
+         */
         public Builder attemptTimeout(Duration v) { attemptTimeout = v; return this; }
 
-        /** Overall time limit. */
+        /**
+         * Overall time limit.
+         *
+         * @param v overall time limit
+         * @return this builder
+         */
         public Builder deadline(Duration v) { deadline = v; return this; }
 
-        /** How many times the request may be sent. */
+        /**
+         * How many times the request may be sent.
+         *
+         * @param v how many times the request may be sent
+         * @return this builder
+         */
         public Builder maxAttempts(int v) { maxAttempts = v; return this; }
 
-        /** Exponential backoff: first wait, growth, cap. */
+        /**
+         * Exponential backoff: first wait, growth, cap.
+         *
+         * @param initial the first wait
+         * @param max the longest wait
+         * @param multiplier the growth factor between waits
+         * @return this builder
+         */
         public Builder backoff(Duration initial, double multiplier, Duration max) {
             backoffInitial = initial;
             backoffMultiplier = multiplier;
@@ -111,17 +149,32 @@ public record OperationPolicy(
             return this;
         }
 
-        /** Randomisation factor of waits, 0 to below 1. */
+        /**
+         * Randomisation factor of waits, 0 to below 1.
+         *
+         * @param v randomisation factor of waits, 0 to below 1
+         * @return this builder
+         */
         public Builder jitter(double v) { jitter = v; return this; }
 
-        /** Polling: first wait and the cap of later waits. */
+        /**
+         * Polling: first wait and the cap of later waits.
+         *
+         * @param initialDelay the wait before the first poll
+         * @param maxInterval the longest wait between polls
+         * @return this builder
+         */
         public Builder polling(Duration initialDelay, Duration maxInterval) {
             pollInitialDelay = initialDelay;
             pollMaxInterval = maxInterval;
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the immutable policy
+         */
         public OperationPolicy build() {
             return new OperationPolicy(attemptTimeout, deadline, maxAttempts, backoffInitial, backoffMultiplier,
                     backoffMax, jitter, pollInitialDelay, pollMaxInterval);

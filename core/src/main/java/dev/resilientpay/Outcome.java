@@ -6,6 +6,6 @@ package dev.resilientpay;
  */
 public sealed interface Outcome permits PaymentOutcome, RefundOutcome, CloseOutcome {
 
-    /** The merchant order id the outcome belongs to. */
+    /** {@return the merchant order id the outcome belongs to} */
     String orderId();
 }

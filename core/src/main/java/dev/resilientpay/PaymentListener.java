@@ -9,6 +9,16 @@ import java.time.Duration;
  */
 public interface PaymentListener {
 
+    /**
+     * A public call (pay, refund, query, close, cancel, resolve, await) starts on this thread;
+     * {@link #onCallEnded} follows on the same thread whatever happens, after {@link #onOutcome} if
+     * the call has an outcome. Tracing binds a span's start here.
+     */
+    default void onCallStarted(CallStarted event) {}
+
+    /** The call {@link #onCallStarted} announced is over. */
+    default void onCallEnded(CallEnded event) {}
+
     /** One attempt (send, query, cancel) finished with {@code classification}. */
     default void onAttempt(AttemptFinished event) {}
 
@@ -97,4 +107,19 @@ public interface PaymentListener {
      * @param source   where the evidence came from ({@code query}, {@code notification}, {@code cancel})
      */
     record Contradiction(String provider, String orderId, Outcome recorded, Outcome evidence, String source) {}
+
+    /**
+     * @param provider  provider name
+     * @param operation the operation
+     * @param orderId   merchant order id
+     */
+    record CallStarted(String provider, Operation operation, String orderId) {}
+
+    /**
+     * @param provider  provider name
+     * @param operation the operation
+     * @param orderId   merchant order id
+     * @param elapsed   the call's duration on the client's clock
+     */
+    record CallEnded(String provider, Operation operation, String orderId, Duration elapsed) {}
 }

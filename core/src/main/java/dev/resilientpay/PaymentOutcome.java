@@ -26,7 +26,14 @@ public sealed interface PaymentOutcome extends Outcome {
      * @param paidAt        when the provider says it was paid, or {@code null} if it did not say
      */
     record Paid(String orderId, String transactionId, Money amount, Instant paidAt) implements PaymentOutcome {
-        /** Validates the ids. */
+        /**
+         * Validates the ids.
+         *
+         * @param amount the amount paid
+         * @param orderId merchant order id
+         * @param paidAt when the provider says it was paid, or {@code null} if it did not say
+         * @param transactionId the provider's transaction id
+         */
         public Paid {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(amount, "amount");
@@ -41,7 +48,12 @@ public sealed interface PaymentOutcome extends Outcome {
      * @param action  what the payer must do
      */
     record AwaitingPayer(String orderId, PayerAction action) implements PaymentOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param action what the payer must do
+         * @param orderId merchant order id
+         */
         public AwaitingPayer {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(action, "action");
@@ -55,7 +67,12 @@ public sealed interface PaymentOutcome extends Outcome {
      * @param failure why, with the provider's codes
      */
     record Failed(String orderId, Failure failure) implements PaymentOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param failure why, with the provider's codes
+         * @param orderId merchant order id
+         */
         public Failed {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(failure, "failure");
@@ -71,7 +88,12 @@ public sealed interface PaymentOutcome extends Outcome {
      * @param lastFailure the last thing that went wrong
      */
     record InDoubt(String orderId, Failure lastFailure) implements PaymentOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param lastFailure the last thing that went wrong
+         * @param orderId merchant order id
+         */
         public InDoubt {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(lastFailure, "lastFailure");

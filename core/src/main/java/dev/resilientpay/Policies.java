@@ -29,17 +29,28 @@ public final class Policies {
         this.byOperation = byOperation;
     }
 
-    /** The defaults of the table above. */
+    /** {@return the defaults of the table above} */
     public static Policies defaults() {
         return DEFAULTS;
     }
 
-    /** The policy of {@code operation}. */
+    /**
+     * The policy of {@code operation}.
+     *
+     * @param operation the operation
+     * @return the policy of {@code operation}
+     */
     public OperationPolicy of(Operation operation) {
         return byOperation.get(Objects.requireNonNull(operation, "operation"));
     }
 
-    /** A copy with {@code operation}'s policy replaced. */
+    /**
+     * A copy with {@code operation}'s policy replaced.
+     *
+     * @param operation the operation whose policy is replaced
+     * @param policy the policy for this call instead of the client's
+     * @return a copy with {@code operation}'s policy replaced
+     */
     public Policies with(Operation operation, OperationPolicy policy) {
         Objects.requireNonNull(operation, "operation must not be null");
         Objects.requireNonNull(policy, "policy must not be null");

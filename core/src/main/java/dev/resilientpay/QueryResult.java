@@ -16,7 +16,11 @@ public sealed interface QueryResult<T> {
      * @param <T>    the status type
      */
     record Known<T>(T status) implements QueryResult<T> {
-        /** Validates the status. */
+        /**
+         * Validates the status.
+         *
+         * @param status what the provider reported
+         */
         public Known {
             Objects.requireNonNull(status, "status");
         }
@@ -29,7 +33,11 @@ public sealed interface QueryResult<T> {
      * @param <T>     the status type
      */
     record Unknown<T>(Failure failure) implements QueryResult<T> {
-        /** Validates the failure. */
+        /**
+         * Validates the failure.
+         *
+         * @param failure why
+         */
         public Unknown {
             Objects.requireNonNull(failure, "failure");
         }

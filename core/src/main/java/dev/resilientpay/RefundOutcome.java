@@ -5,7 +5,7 @@ import java.util.Objects;
 /** The definite answer to {@link PaymentClient#refund}: a sealed family that a {@code switch} must handle. */
 public sealed interface RefundOutcome extends Outcome {
 
-    /** The merchant refund id. */
+    /** {@return the merchant refund id} */
     String refundId();
 
     /**
@@ -14,7 +14,11 @@ public sealed interface RefundOutcome extends Outcome {
      * @param status the refund as the provider reports it
      */
     record Refunded(RefundStatus status) implements RefundOutcome {
-        /** Validates the status. */
+        /**
+         * Validates the status.
+         *
+         * @param status the refund as the provider reports it
+         */
         public Refunded {
             Objects.requireNonNull(status, "status");
         }
@@ -31,7 +35,11 @@ public sealed interface RefundOutcome extends Outcome {
      * @param status the refund as the provider last reported it
      */
     record Processing(RefundStatus status) implements RefundOutcome {
-        /** Validates the status. */
+        /**
+         * Validates the status.
+         *
+         * @param status the refund as the provider reports it
+         */
         public Processing {
             Objects.requireNonNull(status, "status");
         }
@@ -49,7 +57,13 @@ public sealed interface RefundOutcome extends Outcome {
      * @param failure  why
      */
     record Failed(String orderId, String refundId, Failure failure) implements RefundOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param failure why
+         * @param orderId merchant order id
+         * @param refundId merchant refund id
+         */
         public Failed {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(refundId, "refundId");
@@ -66,7 +80,13 @@ public sealed interface RefundOutcome extends Outcome {
      * @param lastFailure the last thing that went wrong
      */
     record InDoubt(String orderId, String refundId, Failure lastFailure) implements RefundOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param lastFailure the last thing that went wrong
+         * @param orderId merchant order id
+         * @param refundId merchant refund id
+         */
         public InDoubt {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(refundId, "refundId");

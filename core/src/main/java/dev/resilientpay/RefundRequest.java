@@ -19,7 +19,16 @@ import java.util.Objects;
 public record RefundRequest(
         String orderId, String refundId, Money amount, Money orderAmount, String reason, String notifyUrl) {
 
-    /** Validates every field; the message names the field and the rule. */
+    /**
+     * Validates every field; the message names the field and the rule.
+     *
+     * @param amount amount to refund, at most {@code orderAmount}
+     * @param notifyUrl where refund results are posted, or {@code null} for the provider's default
+     * @param orderAmount the amount originally paid for the order (WeChat Pay requires it)
+     * @param orderId the merchant order id of the paid order
+     * @param reason reason shown to the payer, or {@code null}
+     * @param refundId merchant refund id: 1 to 64 of {@code A-Z a-z 0-9 _ - | *}
+     */
     public RefundRequest {
         PaymentRequest.requireId("orderId", orderId);
         PaymentRequest.requireId("refundId", refundId);
@@ -40,7 +49,7 @@ public record RefundRequest(
         }
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,25 +65,59 @@ public record RefundRequest(
 
         private Builder() {}
 
-        /** The paid order's merchant order id. */
+        /**
+         * The paid order's merchant order id.
+         *
+         * @param orderId the merchant order id of the paid order
+         * @return this builder
+         */
         public Builder orderId(String orderId) { this.orderId = orderId; return this; }
 
-        /** Merchant refund id (the idempotency key of this refund). */
+        /**
+         * Merchant refund id (the idempotency key of this refund).
+         *
+         * @param refundId merchant refund id: 1 to 64 of {@code A-Z a-z 0-9 _ - | *}
+         * @return this builder
+         */
         public Builder refundId(String refundId) { this.refundId = refundId; return this; }
 
-        /** Amount to refund. */
+        /**
+         * Amount to refund.
+         *
+         * @param amount amount to refund, at most {@code orderAmount}
+         * @return this builder
+         */
         public Builder amount(Money amount) { this.amount = amount; return this; }
 
-        /** Amount originally paid. */
+        /**
+         * Amount originally paid.
+         *
+         * @param orderAmount the amount originally paid for the order (WeChat Pay requires it)
+         * @return this builder
+         */
         public Builder orderAmount(Money orderAmount) { this.orderAmount = orderAmount; return this; }
 
-        /** Reason shown to the payer. */
+        /**
+         * Reason shown to the payer.
+         *
+         * @param reason reason shown to the payer, or {@code null}
+         * @return this builder
+         */
         public Builder reason(String reason) { this.reason = reason; return this; }
 
-        /** Where refund results are posted. */
+        /**
+         * Where refund results are posted.
+         *
+         * @param notifyUrl where refund results are posted, or {@code null} for the provider's default
+         * @return this builder
+         */
         public Builder notifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; return this; }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the immutable request
+         */
         public RefundRequest build() {
             return new RefundRequest(orderId, refundId, amount, orderAmount, reason, notifyUrl);
         }

@@ -21,7 +21,7 @@ public enum RefundState {
         this.terminal = terminal;
     }
 
-    /** Whether no further change is expected without the merchant acting. */
+    /** {@return whether no further change is expected without the merchant acting} */
     public boolean isTerminal() {
         return terminal;
     }

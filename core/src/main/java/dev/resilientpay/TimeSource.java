@@ -9,17 +9,18 @@ import java.time.Instant;
  */
 public interface TimeSource {
 
-    /** The current instant. */
+    /** {@return the current instant} */
     Instant now();
 
     /**
      * Waits for {@code duration}.
      *
+     * @param duration how long to wait
      * @throws InterruptedException if the waiting thread is interrupted
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** The system clock and {@link Thread#sleep}. */
+    /** {@return the system clock and {@link Thread#sleep}} */
     static TimeSource system() {
         return SystemTimeSource.INSTANCE;
     }

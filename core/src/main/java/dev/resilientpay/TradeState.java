@@ -27,12 +27,12 @@ public enum TradeState {
         this.paid = paid;
     }
 
-    /** Whether the payer's money was taken. */
+    /** {@return whether the payer's money was taken} */
     public boolean isPaid() {
         return paid;
     }
 
-    /** Whether no further change is expected without the merchant acting. */
+    /** {@return whether no further change is expected without the merchant acting} */
     public boolean isTerminal() {
         return terminal;
     }

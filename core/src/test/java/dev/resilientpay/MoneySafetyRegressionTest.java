@@ -86,7 +86,7 @@ class MoneySafetyRegressionTest {
     }
 
     @Test
-    void verifiedPaidEvidenceOverridesARecordedFailureLoudly() {
+    void aVerifiedPaidNotificationReopensARecordedFailureLoudlyAndTheQueryDecides() {
         provider.onPay(Answers.rejected(FailureReason.PAYMENT_DECLINED));
         assertThat(client.pay(qrPay("o-1"))).isInstanceOf(PaymentOutcome.Failed.class);
 
@@ -94,15 +94,19 @@ class MoneySafetyRegressionTest {
                 provider.signedNotification(paidNotification("o-1", AMOUNT)));
 
         assertThat(result).isInstanceOf(NotificationResult.Accepted.class);
-        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(LedgerEntry::outcome)
-                .isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(LedgerEntry::state)
+                .isEqualTo(LedgerState.IN_DOUBT);
         assertThat(contradictions).singleElement().satisfies(c -> {
             assertThat(c.recorded()).isInstanceOf(PaymentOutcome.Failed.class);
             assertThat(c.evidence()).isInstanceOf(PaymentOutcome.Paid.class);
             assertThat(c.source()).isEqualTo("notification");
         });
+        provider.onQuery(Answers.paidStatus("o-1", AMOUNT));
         assertThat(client.pay(qrPay("o-1"))).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(LedgerEntry::outcome)
+                .isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(client.awaitPayment("o-1", Duration.ofSeconds(1))).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
     }
 
     @Test

@@ -48,7 +48,12 @@ public final class AlipayProvider implements PaymentProvider {
                 config.settings().clock(), gateway::trustedKeys);
     }
 
-    /** A provider for {@code config} (whose keys are already parsed). */
+    /**
+     * A provider for {@code config} (whose keys are already parsed).
+     *
+     * @param config the configuration, keys already parsed
+     * @return a provider for {@code config} (whose keys are already parsed)
+     */
     public static AlipayProvider create(AlipayConfig config) {
         return new AlipayProvider(Objects.requireNonNull(config, "config must not be null"));
     }

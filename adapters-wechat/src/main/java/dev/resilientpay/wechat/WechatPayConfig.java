@@ -81,17 +81,17 @@ public final class WechatPayConfig {
         this.clock = b.clock;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The merchant id ({@code mchid}). */
+    /** {@return the merchant id ({@code mchid})} */
     public String mchId() {
         return mchId;
     }
 
-    /** The app id ({@code appid}) the merchant pays under. */
+    /** {@return the app id ({@code appid}) the merchant pays under} */
     public String appId() {
         return appId;
     }
@@ -101,7 +101,7 @@ public final class WechatPayConfig {
         return merchantPrivateKey;
     }
 
-    /** The merchant API certificate serial, uppercase hex. */
+    /** {@return the merchant API certificate serial, uppercase hex} */
     public String merchantSerialNumber() {
         return merchantSerialNumber;
     }
@@ -111,47 +111,47 @@ public final class WechatPayConfig {
         return apiV3Key;
     }
 
-    /** The API host. */
+    /** {@return the API host} */
     public HttpUrl host() {
         return host;
     }
 
-    /** The backup API host, or {@code null} for none. */
+    /** {@return the backup API host, or {@code null} for none} */
     public HttpUrl backupHost() {
         return backupHost;
     }
 
-    /** The default {@code notify_url}, or {@code null}. */
+    /** {@return the default {@code notify_url}, or {@code null}} */
     public String notifyUrl() {
         return notifyUrl;
     }
 
-    /** The WeChat Pay public key id ({@code PUB_KEY_ID_…}), or {@code null}. */
+    /** {@return the WeChat Pay public key id ({@code PUB_KEY_ID_…}), or {@code null}} */
     public String publicKeyId() {
         return publicKeyId;
     }
 
-    /** The WeChat Pay public key, or {@code null}. */
+    /** {@return the WeChat Pay public key, or {@code null}} */
     public PublicKey publicKey() {
         return publicKey;
     }
 
-    /** Whether platform certificates are downloaded and trusted. */
+    /** {@return whether platform certificates are downloaded and trusted} */
     public boolean platformCertificates() {
         return platformCertificates;
     }
 
-    /** The transport to use, or {@code null} for the process-wide shared one. */
+    /** {@return the transport to use, or {@code null} for the process-wide shared one} */
     public GatewayHttp gatewayHttp() {
         return http;
     }
 
-    /** The clock for signature timestamps, freshness checks and certificate refreshes. */
+    /** {@return the clock for signature timestamps, freshness checks and certificate refreshes} */
     public Clock clock() {
         return clock;
     }
 
-    /** The verification mode, for logs: {@code PUBLIC_KEY}, {@code PLATFORM_CERTIFICATES} or both. */
+    /** {@return the verification mode, for logs: {@code PUBLIC_KEY}, {@code PLATFORM_CERTIFICATES} or both} */
     public String verificationMode() {
         if (publicKeyId != null && platformCertificates) {
             return "PUBLIC_KEY+PLATFORM_CERTIFICATES";
@@ -186,40 +186,79 @@ public final class WechatPayConfig {
 
         private Builder() {}
 
-        /** The merchant id ({@code mchid}): digits. */
+        /**
+         * The merchant id ({@code mchid}): digits.
+         *
+         * @param mchId the merchant id ({@code mchid}): digits
+         * @return this builder
+         */
         public Builder mchId(String mchId) { this.mchId = mchId; return this; }
 
-        /** The app id ({@code appid}) bound to the merchant. */
+        /**
+         * The app id ({@code appid}) bound to the merchant.
+         *
+         * @param appId the app id ({@code appid}) bound to the merchant
+         * @return this builder
+         */
         public Builder appId(String appId) { this.appId = appId; return this; }
 
-        /** The merchant API private key ({@code apiclient_key.pem}, PKCS#8 PEM). */
+        /**
+         * The merchant API private key ({@code apiclient_key.pem}, PKCS#8 PEM).
+         *
+         * @param pem the public key ({@code pub_key.pem}, X.509 SubjectPublicKeyInfo PEM)
+         * @return this builder
+         */
         public Builder merchantPrivateKey(String pem) { this.merchantPrivateKey = pem; return this; }
 
-        /** The merchant API certificate serial number (hex; stored uppercase). */
+        /**
+         * The merchant API certificate serial number (hex; stored uppercase).
+         *
+         * @param serial the serial number
+         * @return this builder
+         */
         public Builder merchantSerialNumber(String serial) { this.merchantSerialNumber = serial; return this; }
 
-        /** The APIv3 key: exactly 32 bytes of UTF-8 (32 ASCII characters). */
+        /**
+         * The APIv3 key: exactly 32 bytes of UTF-8 (32 ASCII characters).
+         *
+         * @param apiV3Key the APIv3 key: exactly 32 bytes of UTF-8 (32 ASCII characters)
+         * @return this builder
+         */
         public Builder apiV3Key(String apiV3Key) { this.apiV3Key = apiV3Key; return this; }
 
         /**
          * The API host, {@value #DEFAULT_HOST} by default. HTTPS is required except for loopback
          * hosts (tests, simulators). Setting another host drops the default backup host.
+         *
+         * @param host the API host, {@value #DEFAULT_HOST} by default
+         * @return this builder
          */
         public Builder host(String host) { this.host = host; return this; }
 
-        /** The backup host ({@value #BACKUP_HOST} with the default host), or {@code null} for none. */
+        /**
+         * The backup host ({@value #BACKUP_HOST} with the default host), or {@code null} for none.
+         *
+         * @param backupHost the backup host ({@value #BACKUP_HOST} with the default host), or {@code null} for none
+         * @return this builder
+         */
         public Builder backupHost(String backupHost) {
             this.backupHost = backupHost;
             this.backupHostSet = true;
             return this;
         }
 
-        /** The default {@code notify_url}: HTTPS, at most 255 characters, no query. */
+        /**
+         * The default {@code notify_url}: HTTPS, at most 255 characters, no query.
+         *
+         * @param notifyUrl the default {@code notify_url}: HTTPS, at most 255 characters, no query
+         * @return this builder
+         */
         public Builder notifyUrl(String notifyUrl) { this.notifyUrl = notifyUrl; return this; }
 
         /**
          * Verifies with the WeChat Pay public key.
          *
+         * @return this builder
          * @param publicKeyId its id, {@code PUB_KEY_ID_…} (the {@code Wechatpay-Serial} WeChat Pay sends)
          * @param pem         the public key ({@code pub_key.pem}, X.509 SubjectPublicKeyInfo PEM)
          */
@@ -229,21 +268,34 @@ public final class WechatPayConfig {
             return this;
         }
 
-        /** Verifies with platform certificates downloaded from {@code /v3/certificates}. */
+        /**
+         * Verifies with platform certificates downloaded from {@code /v3/certificates}.
+         *
+         * @return this builder
+         */
         public Builder platformCertificates() { this.platformCertificates = true; return this; }
 
         /**
          * The transport to share with other merchants (one connection pool, no thread per merchant).
          * By default every merchant without one shares a single process-wide transport.
+         *
+         * @param http the transport to share with other merchants (one connection pool, no thread per merchant)
+         * @return this builder
          */
         public Builder gatewayHttp(GatewayHttp http) { this.http = http; return this; }
 
-        /** The clock (tests inject a fixed one). */
+        /**
+         * The clock (tests inject a fixed one).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 
         /**
          * Validates every field and parses the keys.
          *
+         * @return the immutable configuration
          * @throws IllegalArgumentException naming the field and the rule
          */
         public WechatPayConfig build() {

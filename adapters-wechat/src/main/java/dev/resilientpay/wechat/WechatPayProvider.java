@@ -266,6 +266,8 @@ public final class WechatPayProvider implements PaymentProvider {
      *
      * @param transactionId WeChat Pay's transaction id
      * @param context       the attempt's timeout and deadline
+     * @return the order's status, or why it could not be learned
+     * @throws IllegalArgumentException if the id is {@code .} or {@code ..} (it would change the request path)
      */
     public Attempt<TradeStatus> queryByTransactionId(String transactionId, AttemptContext context) {
         Objects.requireNonNull(transactionId, "transactionId must not be null");
@@ -291,36 +293,24 @@ public final class WechatPayProvider implements PaymentProvider {
 
     /**
      * Reverses a payment-code order (WeChat {@code reverse}): an unpaid order is closed, a paid one
-     * refunded. WeChat Pay's answer does not say which, so after a successful reverse the order is queried
-     * once, within what is left of the attempt's timeout: a reversed order that carries a
-     * {@code success_time} had been paid, and the reverse returned the money ({@code refunded = true}).
+     * refunded. WeChat Pay's answer does not say which ({@code refunded} is always {@code false} here), so the
+     * pipeline queries the order after a successful reverse ({@link #cancelReportsRefund()}): a reversed
+     * order that carries a {@code success_time} had been paid, and the reverse returned the money.
      * When that query gives no usable answer, the reverse still stands and {@code refunded} is
      * {@code false} (logged at WARN): the payer is whole either way, only the flag is unknown.
      */
     @Override
     public Attempt<CloseOutcome.Closed> cancel(String orderId, AttemptContext context) {
-        long started = System.nanoTime();
         String path = TRANSACTIONS + "/out-trade-no/" + WechatGateway.encodeSegment(orderId) + "/reverse";
-        Attempt<CloseOutcome.Closed> reversed = exchange(Operation.CANCEL, orderId, "POST", path,
+        return exchange(Operation.CANCEL, orderId, "POST", path,
                 WechatJson.write(new WechatJson.ReverseBody(config.appId(), config.mchId())), context,
                 (status, bytes) -> new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, false)), null);
-        if (!(reversed instanceof Attempt.Succeeded<CloseOutcome.Closed>)) {
-            return reversed;
-        }
-        Duration left = remaining(context, started);
-        Attempt<TradeStatus> after = left.isZero()
-                ? new Attempt.Unknown<>(Failure.of(FailureReason.TIMEOUT, "no time left to query"))
-                : query(orderId, new AttemptContext(context.idempotencyKey(), context.attempt(), left,
-                        context.deadline()));
-        if (after instanceof Attempt.Succeeded<TradeStatus> known) {
-            TradeStatus status = known.value();
-            boolean wasPaid = status.paidAt() != null || status.state() == TradeState.PAID
-                    || status.state() == TradeState.REFUNDED;
-            return new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, wasPaid));
-        }
-        LOG.warn("wechat reverse {}: done, but whether it refunded a payment could not be learned ({})", orderId,
-                after.getClass().getSimpleName());
-        return reversed;
+    }
+
+    /** WeChat Pay's reverse answer does not say whether it refunded: the pipeline queries afterwards. */
+    @Override
+    public boolean cancelReportsRefund() {
+        return false;
     }
 
     /** What is left of {@code context}'s timeout after what ran since {@code startedNanos}; zero when spent. */

@@ -105,4 +105,26 @@ class WechatPayValidationTest {
                 .amount(Money.ofMinor(1, "USD")).orderAmount(Money.ofMinor(1, "USD")).build()))
                 .hasMessageContainingAll("amount", "CNY");
     }
+
+    @Test
+    void wechatPaymentCodePasses() {
+        assertThatCode(() -> provider.validate(request().method(new PaymentMethod.PaymentCode("100000000000000000"))
+                .build())).doesNotThrowAnyException();
+        assertThatCode(() -> provider.validate(request().method(new PaymentMethod.PaymentCode("159999999999999999"))
+                .build())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void alipayPaymentCodeIsRejectedNamingTheFieldTheRuleAndTheWallet() {
+        rejects(request().method(new PaymentMethod.PaymentCode("281234567890123456")),
+                "authCode", "18 digits starting 10 to 15", "payer.auth_code", "Alipay payment code");
+    }
+
+    @Test
+    void paymentCodeOfTheWrongLengthOrPrefixIsRejected() {
+        rejects(request().method(new PaymentMethod.PaymentCode("13456789012345678")), "authCode", "18 digits");
+        rejects(request().method(new PaymentMethod.PaymentCode("1345678901234567890")), "authCode", "18 digits");
+        rejects(request().method(new PaymentMethod.PaymentCode("160000000000000000")), "authCode", "10 to 15");
+        rejects(request().method(new PaymentMethod.PaymentCode("13456789012345678a")), "authCode", "18 digits");
+    }
 }

@@ -39,6 +39,8 @@ final class Call {
     boolean amountMismatch;
     /** A re-send was refused after an earlier send may have reached the provider. */
     boolean refusedAfterSend;
+    /** The deadline cancel was sent: a PAID notification no longer proves the money stayed. */
+    boolean cancelAttempted;
 
     Call(Operation operation, String orderId, LedgerClaim claim, OperationPolicy policy, Instant now, Random random) {
         this.operation = operation;

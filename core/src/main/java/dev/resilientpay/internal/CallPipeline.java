@@ -134,7 +134,7 @@ public final class CallPipeline {
         validate(request);
         LedgerKey key = keys.pay(request.orderId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operationOf(request), request.orderId())) {
             return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(operationOf(request), request.orderId(), null));
@@ -174,7 +174,11 @@ public final class CallPipeline {
             LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
             if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof PaymentOutcome recorded) {
                 if (recorded instanceof PaymentOutcome.Failed failed && failed.failure().retryable()
-                        && failed.failure().reason() != FailureReason.AMOUNT_MISMATCH) {
+                        && failed.failure().reason() != FailureReason.AMOUNT_MISMATCH
+                        && operationOf(request) != Operation.PAY_BY_CODE) {
+                    // (Never for a payment code: a recorded failure means a send may have reached the
+                    // provider — calls that provably sent nothing leave no entry — and a one-time code
+                    // is never sent again; the recorded outcome is replayed. Model finding 2.)
                     // Failed for a passing reason and provably not charged: the same request may succeed now.
                     if (!ledger.release(entry)) {
                         continue;
@@ -202,7 +206,8 @@ public final class CallPipeline {
     private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy policy) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
-            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true);
+            // The caller's deadline runs from when it called, not from the takeover (model finding 4).
+            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (PaymentOutcome) elsewhere;
@@ -288,7 +293,7 @@ public final class CallPipeline {
      */
     public PaymentOutcome resolve(String orderId) {
         LedgerKey key = keys.pay(orderId);
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
             String fingerprint = recorder.payment(orderId).map(LedgerEntry::fingerprint).orElse(null);
             return (PaymentOutcome) flights.run(key.id(), fingerprint,
                     () -> resolveNow(orderId), () -> conflict(Operation.QUERY, orderId, null));
@@ -350,7 +355,11 @@ public final class CallPipeline {
     }
 
     private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim) {
-        return runPay(request, policy, claim, false);
+        return runPay(request, policy, claim, false, time.now());
+    }
+
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
+        return runPay(request, policy, claim, queryFirst, time.now());
     }
 
     /**
@@ -361,9 +370,10 @@ public final class CallPipeline {
      * the first). The official barcode flow follows instead: query, poll, and cancel at the deadline.
      * A recovered call never has the code at all (the ledger keeps none).
      */
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
+    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
+                                  Instant startedAt) {
         Operation op = operationOf(request);
-        Call call = newCall(op, request.orderId(), claim, policy);
+        Call call = new Call(op, request.orderId(), claim, policy, startedAt, random);
         call.maybeSent = queryFirst;
         boolean codeConsumable = op == Operation.PAY_BY_CODE;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
@@ -556,11 +566,15 @@ public final class CallPipeline {
                     call.interrupted = true;
                 }
             }
-            PaymentOutcome lastLook = lastQuery(call, request);
+            // The last query and the cancel share the cancel policy's time, so the call ends within the
+            // policy's deadline plus the cancel's (model finding 3).
+            Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
+            PaymentOutcome lastLook = lastQuery(call, cancel, request);
             if (lastLook != null) {
                 return complete(call, lastLook);
             }
-            CloseOutcome cancelled = cancelOrder(call);
+            call.cancelAttempted = true; // from here a PAID notification may describe money the cancel moves back
+            CloseOutcome cancelled = cancelOrder(cancel);
             if (cancelled instanceof CloseOutcome.Closed closed) {
                 FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
                         : call.lastState == TradeState.NOT_FOUND ? FailureReason.NOT_SENT
@@ -591,8 +605,7 @@ public final class CallPipeline {
      *
      * @return the definite outcome it proves, or {@code null}
      */
-    private PaymentOutcome lastQuery(Call call, PaymentRequest request) {
-        Call look = newCall(Operation.QUERY, call.orderId, call.claim, policies.of(Operation.CANCEL));
+    private PaymentOutcome lastQuery(Call call, Call look, PaymentRequest request) {
         if (!runner.guard(look, Operation.QUERY, 1)) {
             return null;
         }
@@ -607,12 +620,34 @@ public final class CallPipeline {
     }
 
     /** The cancel of {@link #settle}, with the CANCEL policy, recorded only as part of the payment. */
-    private CloseOutcome cancelOrder(Call call) {
-        String orderId = call.orderId;
-        // The payment's claim goes along: the cancel keeps the lease alive (heartbeat).
-        Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
+    private CloseOutcome cancelOrder(Call cancel) {
+        String orderId = cancel.orderId;
+        // The payment's claim goes along (in {@code cancel}): the cancel keeps the lease alive.
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
-        return closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx)));
+        return refundedByCancel(cancel,
+                closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx))));
+    }
+
+    /**
+     * For a provider whose cancel answer does not say whether it refunded a payment (WeChat Pay's
+     * reverse), one query after the cancel, as a visible attempt on the cancel's time: a closed order
+     * that carries a payment time had been paid, so the cancel returned the money.
+     */
+    private CloseOutcome refundedByCancel(Call cancel, CloseOutcome outcome) {
+        if (!(outcome instanceof CloseOutcome.Closed closed) || closed.refunded() || provider.cancelReportsRefund()
+                || !runner.guard(cancel, Operation.QUERY, cancel.sends + 1)) {
+            return outcome;
+        }
+        Attempt<TradeStatus> after = runner.attempt(cancel, Operation.QUERY, ++cancel.queries, cancel.orderId,
+                ctx -> provider.query(cancel.orderId, ctx));
+        if (after instanceof Attempt.Succeeded<TradeStatus> known) {
+            TradeStatus status = known.value();
+            boolean wasPaid = status.paidAt() != null || status.state().isPaid();
+            return wasPaid ? new CloseOutcome.Closed(closed.orderId(), true) : closed;
+        }
+        log.warn("{} {}: cancelled, but whether it refunded a payment could not be learned ({})", Operation.CANCEL,
+                cancel.orderId, AttemptRunner.reasonOf(after));
+        return closed;
     }
 
     // ------------------------------------------------------------------ refunds
@@ -622,7 +657,7 @@ public final class CallPipeline {
         validate(request);
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
             return (RefundOutcome) flights.run(key.id(), fingerprint,
                     () -> begin(request, fingerprint, policy),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
@@ -667,7 +702,7 @@ public final class CallPipeline {
     private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy policy) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
-            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true);
+            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (RefundOutcome) elsewhere;
@@ -676,7 +711,7 @@ public final class CallPipeline {
     /** Finishes an unresolved refund: query it, and re-send the same refund id if the provider has none. */
     public RefundOutcome resolveRefund(RefundRequest request) {
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
-        try (CallScope scope = CallScope.open(provider.name(), request.orderId())) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
             return (RefundOutcome) flights.run(key.id(), RequestFingerprint.of(request),
                     () -> resolveRefundNow(request),
                     () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
@@ -700,7 +735,13 @@ public final class CallPipeline {
 
     /** The refund state machine: accepted is not refunded, so it polls the refund query. */
     private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
-        Call call = newCall(Operation.REFUND, request.orderId(), claim, policy);
+        return runRefund(request, policy, claim, queryFirst, time.now());
+    }
+
+    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
+                                    Instant startedAt) {
+        Call call = new Call(Operation.REFUND, request.orderId(), claim, policy, startedAt, random);
+        boolean verifiedNoSuchRefund = false;
         call.maybeSent = queryFirst;
         Step step = queryFirst ? Step.QUERY : Step.SEND;
         RefundStatus processing = null;
@@ -723,7 +764,11 @@ public final class CallPipeline {
                 Attempt<RefundStatus> attempt = runner.attempt(call, Operation.REFUND, ++call.sends,
                         request.refundId(), ctx -> provider.refund(request, ctx));
                 if (attempt instanceof Attempt.Rejected<RefundStatus> rejected) {
-                    if (!call.maybeSent) {
+                    // Definite when nothing may have been sent before, or when the provider verifiably
+                    // had no such refund before this send: a refund id carries no one-time credential,
+                    // and a re-send of a processed refund is answered with its result, not refused
+                    // (model finding 5).
+                    if (!call.maybeSent || verifiedNoSuchRefund) {
                         return complete(call, refundFailed(request, rejected.failure().withAttempts(call.sends)));
                     }
                     // A refusal of a re-send says nothing about the first send: ask.
@@ -765,9 +810,11 @@ public final class CallPipeline {
                 }
                 status = polled.get();
                 if (status.state() == RefundState.NOT_FOUND) {
+                    verifiedNoSuchRefund = true;
                     step = Step.SEND; // the provider has no such refund: send it with the same refund id
                     continue;
                 }
+                verifiedNoSuchRefund = false;
             }
             if (!status.orderId().equals(request.orderId()) || !status.refundId().equals(request.refundId())) {
                 // An answer for another order or refund is never taken as this refund's.
@@ -832,7 +879,7 @@ public final class CallPipeline {
 
     /** Queries an order, retrying transient failures; records what it learns. */
     public QueryResult<TradeStatus> query(String orderId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
             Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
             Retried<TradeStatus> result = retryIdempotent(call, orderId, ctx -> provider.query(orderId, ctx));
             if (result.value() != null) {
@@ -847,7 +894,7 @@ public final class CallPipeline {
 
     /** Queries a refund, retrying transient failures; records what it learns. */
     public QueryResult<RefundStatus> queryRefund(String orderId, String refundId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND_QUERY, orderId)) {
             Call call = newCall(Operation.REFUND_QUERY, orderId, null, policies.of(Operation.REFUND_QUERY));
             Retried<RefundStatus> result = retryIdempotent(call, refundId,
                     ctx -> provider.queryRefund(orderId, refundId, ctx));
@@ -862,11 +909,12 @@ public final class CallPipeline {
 
     /** Closes ({@link Operation#CLOSE}) or cancels ({@link Operation#CANCEL}) an order. */
     public CloseOutcome close(Operation operation, String orderId) {
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operation, orderId)) {
             Call call = newCall(operation, orderId, null, policies.of(operation));
             Retried<CloseOutcome.Closed> result = retryIdempotent(call, orderId, operation == Operation.CANCEL
                     ? ctx -> provider.cancel(orderId, ctx) : ctx -> provider.close(orderId, ctx));
-            CloseOutcome outcome = closeOutcome(call, result);
+            CloseOutcome outcome = operation == Operation.CANCEL ? refundedByCancel(call, closeOutcome(call, result))
+                    : closeOutcome(call, result);
             if (outcome instanceof CloseOutcome.Closed closed) {
                 if (closed.refunded()) {
                     recorder.reversed(orderId, operation.name());
@@ -980,7 +1028,8 @@ public final class CallPipeline {
 
     /** Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. */
     private Outcome recoverOne(LedgerEntry claimed) {
-        try (CallScope scope = CallScope.open(provider.name(), claimed.orderId())) {
+        Operation recovered = claimed.payment() != null ? operationOf(claimed.payment()) : Operation.REFUND;
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), recovered, claimed.orderId())) {
             Supplier<Outcome> work = claimed.payment() != null
                     ? () -> runPay(claimed.payment(), policies.of(operationOf(claimed.payment())), claimOf(claimed), true)
                     : () -> runRefund(claimed.refund(), policies.of(Operation.REFUND), claimOf(claimed), true);
@@ -1006,7 +1055,7 @@ public final class CallPipeline {
             // it was not written): it proves more than this call's own last answer.
             Optional<PaymentOutcome.Paid> notified = recorder.paidWhileRunning(call.orderId);
             LedgerEntry entry = call.claim != null ? call.claim.entry() : null;
-            if (notified.isPresent() && entry != null && entry.payment() != null
+            if (notified.isPresent() && !call.cancelAttempted && entry != null && entry.payment() != null
                     && notified.get().amount().equals(entry.payment().amount())) {
                 @SuppressWarnings("unchecked")
                 O paid = (O) notified.get();

@@ -12,11 +12,28 @@ final class CallScope implements AutoCloseable {
     static final String ORDER_ID = "payment.orderId";
     static final String ATTEMPT = "payment.attempt";
 
+    private final Listeners listeners;
+    private final dev.resilientpay.TimeSource time;
+    private final dev.resilientpay.Operation operation;
+    private final String provider;
+    private final String orderId;
+    private final java.time.Instant startedAt;
     private final String previousProvider;
     private final String previousOrderId;
     private final String previousAttempt;
 
     private CallScope(String provider, String orderId) {
+        this(null, null, null, provider, orderId);
+    }
+
+    private CallScope(Listeners listeners, dev.resilientpay.TimeSource time, dev.resilientpay.Operation operation,
+                      String provider, String orderId) {
+        this.listeners = listeners;
+        this.time = time;
+        this.operation = operation;
+        this.provider = provider;
+        this.orderId = orderId;
+        this.startedAt = time == null ? null : time.now();
         previousProvider = MDC.get(PROVIDER);
         previousOrderId = MDC.get(ORDER_ID);
         previousAttempt = MDC.get(ATTEMPT);
@@ -29,12 +46,24 @@ final class CallScope implements AutoCloseable {
         return new CallScope(provider, orderId);
     }
 
+    /** A public call's scope: the MDC, and the listeners' call-started and call-ended events. */
+    static CallScope call(Listeners listeners, dev.resilientpay.TimeSource time, String provider,
+                          dev.resilientpay.Operation operation, String orderId) {
+        CallScope scope = new CallScope(listeners, time, operation, provider, orderId);
+        listeners.callStarted(new dev.resilientpay.PaymentListener.CallStarted(provider, operation, orderId));
+        return scope;
+    }
+
     static void attempt(int number) {
         MDC.put(ATTEMPT, Integer.toString(number));
     }
 
     @Override
     public void close() {
+        if (listeners != null) {
+            listeners.callEnded(new dev.resilientpay.PaymentListener.CallEnded(provider, operation, orderId,
+                    java.time.Duration.between(startedAt, time.now())));
+        }
         restore(PROVIDER, previousProvider);
         restore(ORDER_ID, previousOrderId);
         restore(ATTEMPT, previousAttempt);

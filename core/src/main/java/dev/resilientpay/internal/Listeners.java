@@ -41,6 +41,14 @@ public final class Listeners {
         each(l -> l.onBreakerStateChange(event));
     }
 
+    void callStarted(PaymentListener.CallStarted event) {
+        each(l -> l.onCallStarted(event));
+    }
+
+    void callEnded(PaymentListener.CallEnded event) {
+        each(l -> l.onCallEnded(event));
+    }
+
     void contradiction(PaymentListener.Contradiction event) {
         each(l -> l.onContradiction(event));
     }

@@ -52,7 +52,8 @@ public final class PaymentWatcher {
             return recorded.get();
         }
         OperationPolicy polling = pipeline.policies().of(Operation.CREATE_ORDER).toBuilder().deadline(timeout).build();
-        try (CallScope scope = CallScope.open(provider.name(), orderId)) {
+        try (CallScope scope = CallScope.call(listeners, pipeline.runner().time(), provider.name(), Operation.QUERY,
+                orderId)) {
             Call call = pipeline.newCall(Operation.QUERY, orderId, null, polling);
             CompletableFuture<PaymentOutcome.Paid> woken = recorder.waiter(orderId);
             try {

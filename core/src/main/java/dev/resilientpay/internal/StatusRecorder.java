@@ -121,14 +121,34 @@ final class StatusRecorder {
                 }
                 break;
             }
+            boolean notification = "notification".equals(source);
+            LedgerState state = LedgerState.COMPLETED;
+            PaymentOutcome recordedNow = proven;
             if (current.outcome() instanceof PaymentOutcome.Failed recorded && proven instanceof PaymentOutcome.Paid) {
-                log.warn("order {} was recorded {} but verified {} evidence proves it paid: recording Paid",
-                        status.orderId(), CallPipeline.describe(recorded), source);
                 listeners.contradiction(new PaymentListener.Contradiction(keys.provider(), status.orderId(), recorded,
                         proven, source));
+                if (notification) {
+                    // A notification can be stale (the payment it reports may since have been reversed):
+                    // it reopens the order, and the next resolve()/recover() decides by query.
+                    log.warn("order {} was recorded {} but a verified PAID notification contradicts it: reopened "
+                            + "in doubt; resolve() decides by query", status.orderId(), CallPipeline.describe(recorded));
+                    state = LedgerState.IN_DOUBT;
+                    recordedNow = new PaymentOutcome.InDoubt(status.orderId(), Failure.of(FailureReason.PROVIDER_ERROR,
+                            "a verified PAID notification contradicts the recorded " + CallPipeline.describe(recorded)));
+                } else {
+                    log.warn("order {} was recorded {} but a query proves it paid: recording Paid",
+                            status.orderId(), CallPipeline.describe(recorded));
+                }
+            } else if (notification && current.state() == LedgerState.IN_DOUBT && current.payment() != null
+                    && current.payment().method() instanceof dev.resilientpay.PaymentMethod.PaymentCode) {
+                // An in-doubt payment code may have been cancelled by its deadline cancel: only a query
+                // tells whether the money stayed.
+                log.info("order {}: PAID notification for an in-doubt payment-code order; resolve() decides by query",
+                        status.orderId());
+                break;
             }
             try {
-                if (ledger.complete(current, LedgerState.COMPLETED, proven, 0).isPresent()) {
+                if (ledger.complete(current, state, recordedNow, 0).isPresent()) {
                     break;
                 }
             } catch (LedgerUnavailableException e) {
@@ -199,6 +219,11 @@ final class StatusRecorder {
     private boolean acceptsNews(LedgerEntry entry, Outcome proven) {
         Outcome recorded = entry.outcome();
         if (recorded instanceof PaymentOutcome.Paid || recorded instanceof RefundOutcome.Refunded) {
+            return false;
+        }
+        if (recorded instanceof PaymentOutcome.Failed failed && failed.failure().reason() == FailureReason.PAYMENT_REVERSED) {
+            // This client's own verified cancel moved the money back: a PAID notification delivered
+            // afterwards is genuine but stale (model finding 1).
             return false;
         }
         return switch (entry.state()) {

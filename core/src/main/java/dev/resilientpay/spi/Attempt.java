@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public sealed interface Attempt<T> {
 
-    /** The classification the pipeline acts on. */
+    /** {@return the classification the pipeline acts on} */
     Classification classification();
 
     /**
@@ -23,7 +23,11 @@ public sealed interface Attempt<T> {
      * @param <T>   the result type
      */
     record Succeeded<T>(T value) implements Attempt<T> {
-        /** Validates the value. */
+        /**
+         * Validates the value.
+         *
+         * @param value the result
+         */
         public Succeeded {
             Objects.requireNonNull(value, "value");
         }
@@ -38,7 +42,11 @@ public sealed interface Attempt<T> {
      * @param <T>     the result type
      */
     record Rejected<T>(Failure failure) implements Attempt<T> {
-        /** Validates the failure. */
+        /**
+         * Validates the failure.
+         *
+         * @param failure why
+         */
         public Rejected {
             Objects.requireNonNull(failure, "failure");
         }
@@ -54,7 +62,12 @@ public sealed interface Attempt<T> {
      * @param <T>        the result type
      */
     record NotSent<T>(Failure failure, Duration retryAfter) implements Attempt<T> {
-        /** Validates the failure. */
+        /**
+         * Validates the failure.
+         *
+         * @param failure why
+         * @param retryAfter the provider's {@code Retry-After}, or {@code null}
+         */
         public NotSent {
             Objects.requireNonNull(failure, "failure");
         }
@@ -71,7 +84,11 @@ public sealed interface Attempt<T> {
      * @param <T>     the result type
      */
     record Unknown<T>(Failure failure) implements Attempt<T> {
-        /** Validates the failure. */
+        /**
+         * Validates the failure.
+         *
+         * @param failure why
+         */
         public Unknown {
             Objects.requireNonNull(failure, "failure");
         }

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record AttemptContext(String idempotencyKey, int attempt, Duration timeout, Instant deadline) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param attempt 1-based attempt number within the call
+     * @param deadline when the whole call must have finished
+     * @param idempotencyKey the key that must be sent unchanged on every attempt (order id or refund id)
+     * @param timeout the time this attempt may take end to end, within the call's deadline
+     */
     public AttemptContext {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(timeout, "timeout");

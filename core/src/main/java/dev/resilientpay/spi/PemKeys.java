@@ -24,12 +24,20 @@ import java.util.List;
  */
 public final class PemKeys {
 
+    /**
+     * The longest text read, checked before anything is decoded: a key is under 4 KiB and a certificate
+     * chain a few KiB, so anything longer is the wrong file (and would only cost time to parse).
+     */
+    public static final int MAX_TEXT_CHARS = 256 * 1024;
+
     private PemKeys() {}
 
     /**
      * An RSA private key from PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) or the bare Base64 of
      * PKCS#8 DER (what the Alipay tools print).
      *
+     * @param text an RSA private key from PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) or the bare Base64 of PKCS#8 DER (what the Alipay tools print)
+     * @return an RSA private key from PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) or the bare Base64 of PKCS#8 DER (what the Alipay tools print)
      * @param field the configuration field, named in errors
      */
     public static PrivateKey rsaPrivateKey(String field, String text) {
@@ -60,6 +68,8 @@ public final class PemKeys {
      * An RSA public key from X.509 SubjectPublicKeyInfo PEM ({@code -----BEGIN PUBLIC KEY-----}) or bare
      * Base64 of its DER, or the key of a PEM certificate.
      *
+     * @param text an RSA public key from X.509 SubjectPublicKeyInfo PEM ({@code -----BEGIN PUBLIC KEY-----}) or bare Base64 of its DER, or the key of a PEM certificate
+     * @return an RSA public key from X.509 SubjectPublicKeyInfo PEM ({@code -----BEGIN PUBLIC KEY-----}) or bare Base64 of its DER, or the key of a PEM certificate
      * @param field the configuration field, named in errors
      */
     public static PublicKey rsaPublicKey(String field, String text) {
@@ -85,6 +95,8 @@ public final class PemKeys {
     /**
      * One X.509 certificate from PEM text.
      *
+     * @param pem PEM text
+     * @return one X.509 certificate from PEM text
      * @param field the configuration field, named in errors
      */
     public static X509Certificate certificate(String field, String pem) {
@@ -95,6 +107,8 @@ public final class PemKeys {
     /**
      * Every X.509 certificate in PEM text (a chain or a bundle), in order.
      *
+     * @param pem PEM text
+     * @return every X.509 certificate in PEM text (a chain or a bundle), in order
      * @param field the configuration field, named in errors
      */
     public static List<X509Certificate> certificates(String field, String pem) {
@@ -114,7 +128,13 @@ public final class PemKeys {
         }
     }
 
-    /** Whether {@code publicKey} is the public half of {@code privateKey} (both RSA). */
+    /**
+     * Whether {@code publicKey} is the public half of {@code privateKey} (both RSA).
+     *
+     * @param privateKey an RSA private key
+     * @param publicKey an RSA public key
+     * @return whether {@code publicKey} is the public half of {@code privateKey} (both RSA)
+     */
     public static boolean isPairOf(PublicKey publicKey, PrivateKey privateKey) {
         if (publicKey instanceof RSAPublicKey pub && privateKey instanceof RSAPrivateCrtKey priv) {
             return pub.getModulus().equals(priv.getModulus())
@@ -123,7 +143,12 @@ public final class PemKeys {
         return false;
     }
 
-    /** The modulus size in bits of an RSA key. */
+    /**
+     * The modulus size in bits of an RSA key.
+     *
+     * @param key an RSA key
+     * @return the modulus size in bits of an RSA key
+     */
     public static int bits(PublicKey key) {
         return key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 0;
     }
@@ -131,6 +156,10 @@ public final class PemKeys {
     private static String body(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(field + " must not be empty");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_TEXT_CHARS + " characters of PEM or"
+                    + " Base64, was " + text.length() + ": is it the right file?");
         }
         StringBuilder b = new StringBuilder(text.length());
         for (String line : text.split("\r?\n|\r")) {

@@ -8,6 +8,9 @@ public final class Redaction {
     /**
      * The first 6 characters of {@code secret} and its length, e.g. {@code "Vx3kQ9…(344 chars)"};
      * {@code "(none)"} for null or empty.
+     *
+     * @param secret the first 6 characters of {@code secret} and its length, e.g
+     * @return the first 6 characters of {@code secret} and its length, e.g
      */
     public static String abbreviate(String secret) {
         if (secret == null || secret.isEmpty()) {

@@ -25,12 +25,22 @@ public final class RsaSha256 {
 
     private RsaSha256() {}
 
-    /** A signer for {@code key}. */
+    /**
+     * A signer for {@code key}.
+     *
+     * @param key an RSA private key
+     * @return a signer for {@code key}
+     */
     public static Signer signer(PrivateKey key) {
         return new Signer(Objects.requireNonNull(key, "key"));
     }
 
-    /** A verifier for {@code key}. */
+    /**
+     * A verifier for {@code key}.
+     *
+     * @param key an RSA public key
+     * @return a verifier for {@code key}
+     */
     public static Verifier verifier(PublicKey key) {
         return new Verifier(Objects.requireNonNull(key, "key"));
     }
@@ -43,12 +53,22 @@ public final class RsaSha256 {
             this.key = key;
         }
 
-        /** The Base64 signature of the UTF-8 bytes of {@code message}. */
+        /**
+         * The Base64 signature of the UTF-8 bytes of {@code message}.
+         *
+         * @param message the provider's message, or {@code null}
+         * @return the Base64 signature of the UTF-8 bytes of {@code message}
+         */
         public String sign(String message) {
             return sign(message.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** The Base64 signature of {@code message}. */
+        /**
+         * The Base64 signature of {@code message}.
+         *
+         * @param message the provider's message, or {@code null}
+         * @return the Base64 signature of {@code message}
+         */
         public String sign(byte[] message) {
             Signature engine = ENGINE.get();
             try {
@@ -78,6 +98,10 @@ public final class RsaSha256 {
          * Whether {@code base64Signature} is a valid signature of {@code message}. Never throws: a
          * missing, malformed (not Base64, a {@code WECHATPAY/SIGNTEST/} probe) or wrong signature is
          * {@code false}.
+         *
+         * @param base64Signature the signature, Base64
+         * @param message the provider's message, or {@code null}
+         * @return whether {@code base64Signature} is a valid signature of {@code message}
          */
         public boolean verify(byte[] message, String base64Signature) {
             if (message == null || base64Signature == null || base64Signature.isEmpty()) {
@@ -99,12 +123,18 @@ public final class RsaSha256 {
             }
         }
 
-        /** {@link #verify(byte[], String)} over the UTF-8 bytes of {@code message}. */
+        /**
+         * {@link #verify(byte[], String)} over the UTF-8 bytes of {@code message}.
+         *
+         * @param base64Signature the signature, Base64
+         * @param message the provider's message, or {@code null}
+         * @return {@link #verify(byte[], String)} over the UTF-8 bytes of {@code message}
+         */
         public boolean verify(String message, String base64Signature) {
             return message != null && verify(message.getBytes(StandardCharsets.UTF_8), base64Signature);
         }
 
-        /** The public key. */
+        /** {@return the public key} */
         public PublicKey key() {
             return key;
         }

@@ -26,14 +26,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the gateway model found, each as the smallest plain scenario that shows it (see
- * docs/pending/model.md for the shrunk schedules). A test is {@code @Disabled} with its finding
- * number while the pipeline still has the defect; the fix enables it and removes the finding from
- * {@link KnownFindings}.
+ * What the gateway model found, each as the smallest plain scenario that shows it, with the shrunk
+ * schedule in its Javadoc (docs/reliability.md). A new finding's test is {@code @Disabled} with its
+ * number while the pipeline still has the defect, and its invariant tags are listed in
+ * {@link KnownFindings}; the fix enables the test and removes the tags. Model findings 1–5 are fixed.
  */
 class ModelFindingsTest {
 
@@ -72,7 +71,6 @@ class ModelFindingsTest {
      * not override a reversal this client itself made (or is confirmed by a query first).
      */
     @Test
-    @Disabled("model finding 1: a PAID notification delivered after the deadline cancel reversed the charge records Paid")
     void paidNotificationArrivingAfterTheDeadlineReversalDoesNotRecordPaid() {
         AtomicBoolean reversed = new AtomicBoolean();
         ScriptedProvider.Answer<TradeStatus> query = ctx -> reversed.get() ? Answers.status(ORDER, TradeState.CLOSED)
@@ -110,7 +108,6 @@ class ModelFindingsTest {
      * is never sent again; the repeated pay() replays the recorded outcome.
      */
     @Test
-    @Disabled("model finding 2: a payment code whose send may have reached the gateway is re-sent by the next pay() after Failed(NOT_SENT)")
     void paymentCodeThatMayHaveReachedTheGatewayIsNotSentAgainByTheNextPay() {
         provider.onPay(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE))
                 .onQuery(Answers.status(ORDER, TradeState.NOT_FOUND))
@@ -132,7 +129,6 @@ class ModelFindingsTest {
      * the cancel policy's deadline (75 s).
      */
     @Test
-    @Disabled("model finding 3: a payment-code pay overruns policy deadline + cancel deadline by the last query's attempt timeout")
     void paymentCodeCallEndsWithinPolicyDeadlinePlusCancelDeadline() {
         provider.onPay(Answers.pending())
                 .add(Endpoint.QUERY, ScriptedProvider.taking(time, Duration.ofMinutes(1),
@@ -158,7 +154,6 @@ class ModelFindingsTest {
      * same way, 51 s here against 30 s.
      */
     @Test
-    @Disabled("model finding 4: a pay() that waits out a dead instance's lease and takes over starts a fresh deadline")
     void payThatTakesOverACrashedCallEndsWithinItsOwnDeadline() {
         ScriptedProvider.Answer<PaymentOutcome> crash = ctx -> {
             throw new CrashedTill();
@@ -191,7 +186,6 @@ class ModelFindingsTest {
      * after a verified "no such refund" is definite: Failed(REFUND_NOT_ALLOWED).
      */
     @Test
-    @Disabled("model finding 5: a refund refused after a verified \"no such refund\" stays InDoubt for good")
     void refundRefusedAfterAVerifiedNoSuchRefundIsFailed() {
         provider.onRefund(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE), Answers.rejected(FailureReason.REFUND_NOT_ALLOWED))
                 .onQueryRefund(Answers.refund(ORDER, "r-1", dev.resilientpay.RefundState.NOT_FOUND, null));

@@ -25,11 +25,12 @@ import java.util.Optional;
  * client asks the gateway what became of every unfinished call before sending anything, and finishes
  * it (here: the payment did go through, so it is {@code Paid}, charged once).
  *
- * <p>The ledger here is the in-memory one shared by both "processes"; in a service it is a
- * database-backed {@link PaymentLedger} that survives the restart.
+ * <p>By default the ledger is the in-memory one shared by both "processes"; with {@code --ledger postgres}
+ * it is the durable {@code JdbcPaymentLedger} on PostgreSQL (embedded, or the server at
+ * {@code RESILIENTPAY_POSTGRES_URL}), as in a service.
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.resilientpay.examples.CrashRecovery [-Dexec.args=alipay]
+ * mvn -q -pl examples exec:java -Dexec.mainClass=dev.resilientpay.examples.CrashRecovery [-Dexec.args="alipay --ledger postgres"]
  * </pre>
  * Runs against the embedded simulators; set the variables listed in {@link Sandbox} for a real sandbox.
  */
@@ -46,21 +47,78 @@ public final class CrashRecovery {
 
     private CrashRecovery() {}
 
-    /** Crashes and recovers once with each provider named in {@code args} (default: both). */
+    /**
+     * Crashes and recovers once with each provider named in {@code args} (default: both), on the
+     * ledger named by {@code --ledger memory|postgres} (default: memory).
+     */
     public static void main(String[] args) {
-        for (String provider : Sandbox.chosen(args)) {
+        List<String> providers = new java.util.ArrayList<>(List.of(args));
+        boolean postgres = false;
+        int option = providers.indexOf("--ledger");
+        if (option >= 0) {
+            if (option + 1 >= providers.size() || !List.of("memory", "postgres").contains(providers.get(option + 1))) {
+                throw new IllegalArgumentException("--ledger must be followed by memory or postgres");
+            }
+            postgres = providers.get(option + 1).equals("postgres");
+            providers.subList(option, option + 2).clear();
+        }
+        for (String provider : Sandbox.chosen(providers.toArray(String[]::new))) {
             try (Sandbox sandbox = Sandbox.of(provider, System.getenv())) {
-                crashAndRecover(sandbox, System.out);
+                if (postgres) {
+                    crashAndRecoverOnPostgres(sandbox, System.out);
+                } else {
+                    crashAndRecover(sandbox, System.out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The same crash and recovery on the durable ledger in PostgreSQL: the entry outlives the first
+     * client, and the second one takes it over once the first one's lease has run out (1 s here,
+     * measured by the database's clock).
+     */
+    public static Result crashAndRecoverOnPostgres(Sandbox sandbox, PrintStream out) {
+        try (ExamplePostgres postgres = ExamplePostgres.start()) {
+            String table = "rp_example_" + Long.toHexString(System.nanoTime());
+            dev.resilientpay.ledger.jdbc.JdbcPaymentLedger ledger = dev.resilientpay.ledger.jdbc.JdbcPaymentLedger
+                    .builder(postgres.dataSource()).tableName(table).build();
+            ledger.createSchemaIfMissing();
+            out.println("== ledger: table " + table + " on " + postgres);
+            try {
+                return crashAndRecover(sandbox, ledger, Duration.ofSeconds(1), () -> awaitLeasesOver(ledger), out);
+            } finally {
+                postgres.drop(table);
+            }
+        }
+    }
+
+    /** Waits (at most 10 s) until no unfinished entry is held by a live lease: process 1 is really gone. */
+    private static void awaitLeasesOver(PaymentLedger ledger) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ledger.unresolved(100).stream().anyMatch(e -> !e.unowned(ledger.now())) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
     /** Runs the first process until its crash, then starts the second one with {@code recover()}. */
     public static Result crashAndRecover(Sandbox sandbox, PrintStream out) {
-        out.println("== " + sandbox.name() + ": recovery after a crash (" + sandbox + ")");
         // Stands for a database table that outlives the process; its clock is the database's.
         ShiftableClock databaseClock = new ShiftableClock();
         PaymentLedger ledger = PaymentLedger.inMemory(databaseClock, PaymentLedger.DEFAULT_RETENTION);
+        // Process 2 starts after process 1's lease on the call has run out (60 s by default): only then
+        // may another instance take the call over. The example moves the ledger's clock instead of waiting.
+        return crashAndRecover(sandbox, ledger, Duration.ofSeconds(60), () -> databaseClock.shift(Duration.ofSeconds(61)), out);
+    }
+
+    private static Result crashAndRecover(Sandbox sandbox, PaymentLedger ledger, Duration lease, Runnable leaseRunsOut,
+                                          PrintStream out) {
+        out.println("== " + sandbox.name() + ": recovery after a crash (" + sandbox + ")");
 
         PaymentRequest request = PaymentRequest.builder()
                 .orderId(Sandbox.newOrderId("CR"))
@@ -69,13 +127,11 @@ public final class CrashRecovery {
                 .method(new PaymentMethod.PaymentCode(sandbox.payerPaymentCode()))
                 .build();
         try (PaymentClient doomed = PaymentClient.builder()
-                .provider(sandbox.provider()).ledger(new DiesBeforeRecording(ledger)).build()) {
+                .provider(sandbox.provider()).ledger(new DiesBeforeRecording(ledger)).lease(lease).build()) {
             doomed.pay(request);  // the request reaches the gateway; the process dies before it records the answer
         }
         out.println("process 1 sent order " + request.orderId() + " and crashed before recording the answer");
-        // Process 2 starts after process 1's lease on the call has run out (60 s by default): only then
-        // may another instance take the call over. The example moves the ledger's clock instead of waiting.
-        databaseClock.shift(Duration.ofSeconds(61));
+        leaseRunsOut.run();
 
         try (PaymentClient client = PaymentClient.builder().provider(sandbox.provider()).ledger(ledger).build()) {
             List<LedgerEntry> unresolved = ledger.unresolved(100);

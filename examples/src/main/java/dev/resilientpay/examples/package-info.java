@@ -4,7 +4,7 @@
  * variables are set (see {@link dev.resilientpay.examples.Sandbox}):
  *
  * <ul>
- *   <li>{@link dev.resilientpay.examples.TillCheckout}: payment-code checkout at a till;</li>
+ *   <li>{@link dev.resilientpay.examples.TillCheckout}: one till for both wallets: the scanned payment code picks Alipay or WeChat Pay;</li>
  *   <li>{@link dev.resilientpay.examples.QrCheckout}: QR checkout with a notification endpoint;</li>
  *   <li>{@link dev.resilientpay.examples.RefundAndStatus}: a refund and its status;</li>
  *   <li>{@link dev.resilientpay.examples.CrashRecovery}: {@code recover()} on start-up after a crash;</li>

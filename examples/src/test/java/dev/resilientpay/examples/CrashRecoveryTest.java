@@ -40,4 +40,18 @@ class CrashRecoveryTest {
             assertThat(wechat.simulator().requestCount(orderId, WechatPaySimulator.CODEPAY)).isEqualTo(1);
         }
     }
+
+    @Test
+    void onThePostgresLedgerTheEntryOutlivesTheCrashedClientAndIsRecoveredAsPaidWithoutSendingItAgain() {
+        try (SimulatedAlipay alipay = new SimulatedAlipay()) {
+            CrashRecovery.Result result = CrashRecovery.crashAndRecoverOnPostgres(alipay, out);
+            String orderId = result.request().orderId();
+
+            assertThat(result.unresolved()).singleElement()
+                    .satisfies(entry -> assertThat(entry.state()).isEqualTo(LedgerState.IN_FLIGHT));
+            assertThat(result.recovered()).singleElement().isInstanceOf(PaymentOutcome.Paid.class);
+            assertThat(alipay.simulator().trade(orderId).orElseThrow().charges()).isEqualTo(1);
+            assertThat(alipay.simulator().requestCount(orderId, "alipay.trade.pay")).isEqualTo(1);
+        }
+    }
 }

@@ -122,52 +122,62 @@ public final class AlipaySimulator implements AutoCloseable {
         return book.portalRefund(orderId, amount.setScale(2), settings.now());
     }
 
-    /** Starts a simulator with the defaults: shared keys, app id {@value #DEFAULT_APP_ID}, payers pay at once. */
+    /**
+     * Starts a simulator with the defaults: shared keys, app id {@value #DEFAULT_APP_ID}, payers pay at once.
+     *
+     * @return the running simulator; close it when done
+     */
     public static AlipaySimulator start() {
         return builder().start();
     }
 
-    /** A builder for a simulator with other keys, app id, clock or defaults. */
+    /** {@return a builder for a simulator with other keys, app id, clock or defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The gateway URL to configure in the client: {@code http://127.0.0.1:<port>/gateway.do}. */
+    /** {@return the gateway URL to configure in the client: {@code http://127.0.0.1:<port>/gateway.do}} */
     public String gatewayUrl() {
         return "http://127.0.0.1:" + server.port() + "/gateway.do";
     }
 
-    /** The loopback port. */
+    /** {@return the loopback port} */
     public int port() {
         return server.port();
     }
 
-    /** The app id the simulator accepts. */
+    /** {@return the app id the simulator accepts} */
     public String appId() {
         return settings.appId();
     }
 
-    /** The app (merchant) private key, PKCS#8 PEM: what the client signs requests with. */
+    /** {@return the app (merchant) private key, PKCS#8 PEM: what the client signs requests with} */
     public String appPrivateKeyPem() {
         return appPrivateKeyPem;
     }
 
-    /** The app (merchant) public key, X.509 PEM: what the simulator verifies requests with. */
+    /** {@return the app (merchant) public key, X.509 PEM: what the simulator verifies requests with} */
     public String appPublicKeyPem() {
         return appPublicKeyPem;
     }
 
-    /** The gateway ("Alipay") public key, X.509 PEM: what the client verifies answers and notifications with. */
+    /** {@return the gateway ("Alipay") public key, X.509 PEM: what the client verifies answers and notifications with} */
     public String alipayPublicKeyPem() {
         return alipayPublicKeyPem;
     }
 
-    /** The fault plan: scripted and random faults, by Alipay method name. {@link #reset()} starts a new one. */
+    /** {@return the fault plan: scripted and random faults, by Alipay method name. {@link #reset()} starts a new one} */
     public FaultPlan faults() {
         return faults.get();
     }
 
-    /** Scripts the payer behind one payment code ({@code auth_code}); unscripted codes behave as the default payer. */
+    /**
+     * Scripts the payer behind one payment code ({@code auth_code}); unscripted codes behave as the default payer.
+     *
+     * @param authCode the payment code the payer shows
+     * @param payer the scripted payer
+     * @return this simulator
+     */
     public AlipaySimulator scriptPaymentCode(String authCode, AlipaySimulatorPayer payer) {
         Objects.requireNonNull(authCode, "authCode");
         book.scriptPaymentCode(authCode, Objects.requireNonNull(payer, "payer"));
@@ -177,6 +187,10 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * Scripts the payer of one order, whichever method creates it; it takes precedence over the
      * payment code's script. A scripted QR order counts as scanned at once.
+     *
+     * @param orderId the merchant order id
+     * @param payer the scripted payer
+     * @return this simulator
      */
     public AlipaySimulator scriptOrder(String orderId, AlipaySimulatorPayer payer) {
         Objects.requireNonNull(orderId, "orderId");
@@ -184,13 +198,23 @@ public final class AlipaySimulator implements AutoCloseable {
         return this;
     }
 
-    /** Sets how payment codes without a script behave (initially the builder's default payer). */
+    /**
+     * Sets how payment codes without a script behave (initially the builder's default payer).
+     *
+     * @param payer the scripted payer
+     * @return this simulator
+     */
     public AlipaySimulator defaultPayer(AlipaySimulatorPayer payer) {
         book.defaultPayer(Objects.requireNonNull(payer, "payer"));
         return this;
     }
 
-    /** A fresh, well-formed 18-digit payment code whose payer behaves as {@code payer}. */
+    /**
+     * A fresh, well-formed 18-digit payment code whose payer behaves as {@code payer}.
+     *
+     * @param payer the scripted payer
+     * @return a fresh, well-formed 18-digit payment code whose payer behaves as {@code payer}
+     */
     public String newPaymentCode(AlipaySimulatorPayer payer) {
         return book.newPaymentCode(Objects.requireNonNull(payer, "payer"));
     }
@@ -199,6 +223,8 @@ public final class AlipaySimulator implements AutoCloseable {
      * The payer scans a precreated QR order: from now on queries find it ({@code WAIT_BUYER_PAY});
      * before the scan Alipay answers {@code ACQ.TRADE_NOT_EXIST}, as the real gateway does.
      *
+     * @param orderId the merchant order id
+     * @return a snapshot of the trade after the scan
      * @throws IllegalStateException when the order has no trade or is not waiting
      */
     public AlipaySimulatorTrade payerScans(String orderId) {
@@ -208,6 +234,8 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * The payer pays a waiting order: a QR or in-app order, or a barcode payment still being confirmed.
      *
+     * @param orderId the merchant order id
+     * @return a snapshot of the paid trade
      * @throws IllegalStateException when the order has no trade or is not {@code WAIT_BUYER_PAY}
      */
     public AlipaySimulatorTrade payerPays(String orderId) {
@@ -217,33 +245,51 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * Turns a paid trade into {@code TRADE_FINISHED} (no longer refundable, cannot be cancelled).
      *
+     * @param orderId the merchant order id
+     * @return a snapshot of the finished trade
      * @throws IllegalStateException when the trade is not {@code TRADE_SUCCESS}
      */
     public AlipaySimulatorTrade finishTrade(String orderId) {
         return book.finish(orderId);
     }
 
-    /** A snapshot of the order's trade, if the order ever became one. */
+    /**
+     * A snapshot of the order's trade, if the order ever became one.
+     *
+     * @param orderId the merchant order id
+     * @return a snapshot of the order's trade, if the order ever became one
+     */
     public Optional<AlipaySimulatorTrade> trade(String orderId) {
         return book.snapshot(orderId);
     }
 
-    /** Snapshots of every trade by order id, in creation order: the gateway's side for reconciliation. */
+    /** {@return snapshots of every trade by order id, in creation order: the gateway's side for reconciliation} */
     public Map<String, AlipaySimulatorTrade> ledger() {
         return book.ledger();
     }
 
-    /** Every request that reached the simulator, in arrival order (including broken and rejected ones). */
+    /** {@return every request that reached the simulator, in arrival order (including broken and rejected ones)} */
     public List<AlipaySimulatorRequest> requests() {
         return log.all();
     }
 
-    /** The requests that concerned one order. */
+    /**
+     * The requests that concerned one order.
+     *
+     * @param orderId the merchant order id
+     * @return the requests that concerned one order
+     */
     public List<AlipaySimulatorRequest> requests(String orderId) {
         return log.forOrder(orderId);
     }
 
-    /** How many requests of {@code method} (e.g. {@code alipay.trade.pay}) for the order reached the simulator. */
+    /**
+     * How many requests of {@code method} (e.g. {@code alipay.trade.pay}) for the order reached the simulator.
+     *
+     * @param method the gateway method name
+     * @param orderId the merchant order id
+     * @return how many requests of {@code method} (e.g. {@code alipay.trade.pay}) for the order reached the simulator
+     */
     public int requestCount(String orderId, String method) {
         return (int) log.forOrder(orderId).stream().filter(r -> r.method().equals(method)).count();
     }
@@ -253,6 +299,8 @@ public final class AlipaySimulator implements AutoCloseable {
      * sending it (for feeding a notification verifier directly). The same state gives the same
      * {@code notify_id}.
      *
+     * @param orderId the merchant order id
+     * @return the signed {@code trade_status_sync} notification form for the order's current state, without sending it (for feeding a notification verifier directly)
      * @throws IllegalStateException when the order has no trade
      */
     public String notificationBody(String orderId) {
@@ -262,6 +310,9 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * POSTs the order's signed notification to {@code url}, once, and returns what the receiver said.
      *
+     * @param orderId the merchant order id
+     * @param url the URL
+     * @return what the receiver answered
      * @throws IllegalStateException when the order has no trade
      * @throws java.io.UncheckedIOException when the receiver cannot be reached
      */
@@ -273,6 +324,8 @@ public final class AlipaySimulator implements AutoCloseable {
     /**
      * POSTs the order's signed notification to the {@code notify_url} the order was created with.
      *
+     * @param orderId the merchant order id
+     * @return what the receiver answered
      * @throws IllegalStateException when the order has no trade or was created without notify_url
      */
     public AlipaySimulatorDelivery sendNotification(String orderId) {
@@ -315,7 +368,12 @@ public final class AlipaySimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** The app id the simulator accepts (16 digits); default {@value #DEFAULT_APP_ID}. */
+        /**
+         * The app id the simulator accepts (16 digits); default {@value #DEFAULT_APP_ID}.
+         *
+         * @param appId the app id the simulator accepts (16 digits); default {@value #DEFAULT_APP_ID}
+         * @return this builder
+         */
         public Builder appId(String appId) {
             Objects.requireNonNull(appId, "appId");
             if (!APP_ID.matcher(appId).matches()) {
@@ -325,26 +383,47 @@ public final class AlipaySimulator implements AutoCloseable {
             return this;
         }
 
-        /** Uses this app (merchant) key pair instead of the shared one: PKCS#8 private and X.509 public PEM. */
+        /**
+         * Uses this app (merchant) key pair instead of the shared one: PKCS#8 private and X.509 public PEM.
+         *
+         * @param privateKeyPem the private key, PKCS#8 PEM
+         * @param publicKeyPem the public key, X.509 PEM
+         * @return this builder
+         */
         public Builder appKeys(String privateKeyPem, String publicKeyPem) {
             this.appKeys = keyPair(privateKeyPem, publicKeyPem, "appKeys");
             return this;
         }
 
-        /** Uses this gateway key pair instead of the shared one: PKCS#8 private and X.509 public PEM. */
+        /**
+         * Uses this gateway key pair instead of the shared one: PKCS#8 private and X.509 public PEM.
+         *
+         * @param privateKeyPem the private key, PKCS#8 PEM
+         * @param publicKeyPem the public key, X.509 PEM
+         * @return this builder
+         */
         public Builder gatewayKeys(String privateKeyPem, String publicKeyPem) {
             this.gatewayKeys = keyPair(privateKeyPem, publicKeyPem, "gatewayKeys");
             return this;
         }
 
-        /** Generates key pairs for this simulator alone (slower: about 100 ms per pair). */
+        /**
+         * Generates key pairs for this simulator alone (slower: about 100 ms per pair).
+         *
+         * @return this builder
+         */
         public Builder freshKeys() {
             this.appKeys = RsaKeyPairs.fresh();
             this.gatewayKeys = RsaKeyPairs.fresh();
             return this;
         }
 
-        /** The clock for the times the simulator writes ({@code gmt_payment}, {@code notify_time}...). */
+        /**
+         * The clock for the times the simulator writes ({@code gmt_payment}, {@code notify_time}...).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -353,13 +432,21 @@ public final class AlipaySimulator implements AutoCloseable {
         /**
          * How {@link Fault.SystemError} answers: {@code 20000 isp.unknow-error} when true, else (default)
          * {@code 40004 ACQ.SYSTEM_ERROR}.
+         *
+         * @param as20000 how {@link Fault.SystemError} answers: {@code 20000 isp.unknow-error} when true, else (default) {@code 40004 ACQ.SYSTEM_ERROR}
+         * @return this builder
          */
         public Builder systemErrorAs20000(boolean as20000) {
             this.systemErrorAs20000 = as20000;
             return this;
         }
 
-        /** The Content-Type of gateway answers; default {@code text/html;charset=utf-8}, as the real gateway sends. */
+        /**
+         * The Content-Type of gateway answers; default {@code text/html;charset=utf-8}, as the real gateway sends.
+         *
+         * @param contentType the Content-Type of gateway answers; default {@code text/html;charset=utf-8}, as the real gateway sends
+         * @return this builder
+         */
         public Builder responseContentType(String contentType) {
             Objects.requireNonNull(contentType, "contentType");
             if (contentType.isBlank()) {
@@ -369,13 +456,22 @@ public final class AlipaySimulator implements AutoCloseable {
             return this;
         }
 
-        /** How unscripted payment codes behave; default {@link AlipaySimulatorPayer#paysAtOnce()}. */
+        /**
+         * How unscripted payment codes behave; default {@link AlipaySimulatorPayer#paysAtOnce()}.
+         *
+         * @param payer the scripted payer
+         * @return this builder
+         */
         public Builder defaultPayer(AlipaySimulatorPayer payer) {
             this.defaultPayer = Objects.requireNonNull(payer, "payer");
             return this;
         }
 
-        /** Starts the simulator on a free loopback port. */
+        /**
+         * Starts the simulator on a free loopback port.
+         *
+         * @return the running simulator; close it when done
+         */
         public AlipaySimulator start() {
             return new AlipaySimulator(this);
         }

@@ -9,7 +9,7 @@ package dev.resilientpay.testkit;
  */
 public record AlipaySimulatorDelivery(String requestBody, int status, String body) {
 
-    /** Whether Alipay would stop redelivering: HTTP 200 with the body {@code success}. */
+    /** {@return whether Alipay would stop redelivering: HTTP 200 with the body {@code success}} */
     public boolean acknowledged() {
         return status == 200 && body != null && "success".equals(body.strip());
     }

@@ -30,7 +30,11 @@ public final class AlipaySimulatorExtension extends SimulatorExtension<AlipaySim
         this(AlipaySimulator.builder());
     }
 
-    /** An extension starting simulators from {@code builder}. */
+    /**
+     * An extension starting simulators from {@code builder}.
+     *
+     * @param builder the simulator's settings
+     */
     public AlipaySimulatorExtension(AlipaySimulator.Builder builder) {
         super(AlipaySimulator.class, "the Alipay simulator", Objects.requireNonNull(builder, "builder")::start,
                 AlipaySimulator::reset, AlipaySimulator::close);

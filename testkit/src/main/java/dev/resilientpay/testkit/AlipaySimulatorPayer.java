@@ -26,7 +26,11 @@ public sealed interface AlipaySimulatorPayer {
      * @param queries at least 1
      */
     record PaysAfterQueries(int queries) implements AlipaySimulatorPayer {
-        /** Validates the count. */
+        /**
+         * Validates the count.
+         *
+         * @param queries at least 1
+         */
         public PaysAfterQueries {
             if (queries < 1) {
                 throw new IllegalArgumentException("queries must be at least 1, was " + queries);
@@ -47,7 +51,11 @@ public sealed interface AlipaySimulatorPayer {
      * @param subCode the {@code sub_code} to answer
      */
     record Fails(String subCode) implements AlipaySimulatorPayer {
-        /** Validates the sub-code. */
+        /**
+         * Validates the sub-code.
+         *
+         * @param subCode the {@code sub_code} to answer
+         */
         public Fails {
             Objects.requireNonNull(subCode, "subCode");
             if (subCode.isBlank()) {
@@ -56,32 +64,42 @@ public sealed interface AlipaySimulatorPayer {
         }
     }
 
-    /** {@link PaysAtOnce}. */
+    /** {@return {@link PaysAtOnce}} */
     static AlipaySimulatorPayer paysAtOnce() {
         return new PaysAtOnce();
     }
 
-    /** {@link PaysAfterQueries}. */
+    /**
+     * {@link PaysAfterQueries}.
+     *
+     * @param queries at least 1
+     * @return {@link PaysAfterQueries}
+     */
     static AlipaySimulatorPayer paysAfterQueries(int queries) {
         return new PaysAfterQueries(queries);
     }
 
-    /** {@link NeverPays}. */
+    /** {@return {@link NeverPays}} */
     static AlipaySimulatorPayer neverPays() {
         return new NeverPays();
     }
 
-    /** {@link Fails}. */
+    /**
+     * {@link Fails}.
+     *
+     * @param subCode the {@code sub_code} to answer
+     * @return {@link Fails}
+     */
     static AlipaySimulatorPayer fails(String subCode) {
         return new Fails(subCode);
     }
 
-    /** {@link Fails} with {@code ACQ.BUYER_BALANCE_NOT_ENOUGH}. */
+    /** {@return {@link Fails} with {@code ACQ.BUYER_BALANCE_NOT_ENOUGH}} */
     static AlipaySimulatorPayer insufficientFunds() {
         return new Fails("ACQ.BUYER_BALANCE_NOT_ENOUGH");
     }
 
-    /** {@link Fails} with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}. */
+    /** {@return {@link Fails} with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}} */
     static AlipaySimulatorPayer invalidPaymentCode() {
         return new Fails("ACQ.PAYMENT_AUTH_CODE_INVALID");
     }

@@ -24,7 +24,19 @@ public record AlipaySimulatorRequest(long sequence, String method, String outTra
                                      Map<String, String> parameters, Optional<Fault> fault, boolean processed,
                                      String code, String subCode) {
 
-    /** Copies the parameters. */
+    /**
+     * Copies the parameters.
+     *
+     * @param code the {@code code} the gateway decided to answer, or empty
+     * @param fault the fault injected into this request, if any
+     * @param method the Alipay method ({@code method} parameter), or the empty string
+     * @param outRequestNo the refund key ({@code out_request_no}), or empty
+     * @param outTradeNo the order the request concerns ({@code out_trade_no}, or the trade of {@code trade_no}), or empty
+     * @param parameters every parameter as decoded (query and body together)
+     * @param processed whether the request reached the trade logic (so may have changed a trade)
+     * @param sequence 1 for the first request the simulator received, then 2, 3...
+     * @param subCode the {@code sub_code} the gateway decided to answer, or empty
+     */
     public AlipaySimulatorRequest {
         Objects.requireNonNull(fault, "fault");
         parameters = Map.copyOf(parameters);

@@ -10,12 +10,20 @@ import java.util.Objects;
  */
 public sealed interface Fault {
 
-    /** Whether the simulator acts on the request (e.g. charges the payer) before the fault. */
+    /** {@return whether the simulator acts on the request (e.g. charges the payer) before the fault} */
     boolean processesRequest();
 
-    /** Processes the request and answers normally, but only after {@code delay}. */
+    /**
+     * Processes the request and answers normally, but only after {@code delay}.
+     *
+     * @param delay {@link Delay}
+     */
     record Delay(Duration delay) implements Fault {
-        /** Validates the delay. */
+        /**
+         * Validates the delay.
+         *
+         * @param delay {@link Delay}
+         */
         public Delay {
             Objects.requireNonNull(delay, "delay");
         }
@@ -39,7 +47,11 @@ public sealed interface Fault {
         @Override public boolean processesRequest() { return false; }
     }
 
-    /** Answers 429 with {@code Retry-After} without processing the request. */
+    /**
+     * Answers 429 with {@code Retry-After} without processing the request.
+     *
+     * @param retryAfter the wait the answer asks for
+     */
     record RateLimited(Duration retryAfter) implements Fault {
         @Override public boolean processesRequest() { return false; }
     }
@@ -48,6 +60,8 @@ public sealed interface Fault {
      * Answers with the provider's own, correctly signed "system busy, outcome unknown" error
      * (Alipay {@code 20000} / {@code ACQ.SYSTEM_ERROR}, WeChat {@code 500 SYSTEM_ERROR}). When
      * {@code processed} is true the request was acted on first, as real gateways sometimes do.
+     *
+     * @param processed whether the request was acted on before the error answer
      */
     record SystemError(boolean processed) implements Fault {
         @Override public boolean processesRequest() { return processed; }
@@ -73,45 +87,55 @@ public sealed interface Fault {
         @Override public boolean processesRequest() { return true; }
     }
 
-    /** {@link Delay}. */
+    /**
+     * {@link Delay}.
+     *
+     * @return {@link Delay}
+     * @param delay how long the answer is held back
+     */
     static Fault delay(Duration delay) { return new Delay(delay); }
 
-    /** {@link ConnectionReset}. */
+    /** {@return {@link ConnectionReset}} */
     static Fault connectionReset() { return new ConnectionReset(); }
 
-    /** A 500 with a JSON error body. */
+    /** {@return a 500 with a JSON error body} */
     static Fault http500() {
         return new HttpError(500, "application/json", "{\"code\":\"SYSTEM_ERROR\",\"message\":\"internal error\"}");
     }
 
-    /** A 502 with an HTML page, as load balancers send. */
+    /** {@return a 502 with an HTML page, as load balancers send} */
     static Fault http502Html() {
         return new HttpError(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
     }
 
-    /** A 503 with an empty body. */
+    /** {@return a 503 with an empty body} */
     static Fault http503Empty() {
         return new HttpError(503, null, "");
     }
 
-    /** {@link RateLimited}. */
+    /**
+     * {@link RateLimited}.
+     *
+     * @param retryAfter how long the provider asked to wait, or {@code null}
+     * @return {@link RateLimited}
+     */
     static Fault rateLimited(Duration retryAfter) { return new RateLimited(retryAfter); }
 
-    /** {@link SystemError}, not processed. */
+    /** {@return {@link SystemError}, not processed} */
     static Fault systemError() { return new SystemError(false); }
 
-    /** {@link SystemError}, processed first. */
+    /** {@return {@link SystemError}, processed first} */
     static Fault systemErrorAfterProcessing() { return new SystemError(true); }
 
-    /** {@link MalformedBody}. */
+    /** {@return {@link MalformedBody}} */
     static Fault malformedBody() { return new MalformedBody(); }
 
-    /** {@link BadSignature}. */
+    /** {@return {@link BadSignature}} */
     static Fault badSignature() { return new BadSignature(); }
 
-    /** {@link StaleTimestamp}. */
+    /** {@return {@link StaleTimestamp}} */
     static Fault staleTimestamp() { return new StaleTimestamp(); }
 
-    /** {@link ResponseLost}: the request is processed and the answer never arrives. */
+    /** {@return {@link ResponseLost}: the request is processed and the answer never arrives} */
     static Fault responseLost() { return new ResponseLost(); }
 }

@@ -21,6 +21,11 @@ public final class FaultPlan {
 
     private record Scripted(Fault fault, Predicate<String> appliesTo) {}
 
+    /** An empty plan: no request is broken until faults are added. */
+    public FaultPlan() {
+        // explicit only to carry the comment (doclint flags the implicit constructor)
+    }
+
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private double probability;
     private List<Fault> randomFaults = List.of();
@@ -28,7 +33,13 @@ public final class FaultPlan {
     private Random random = new Random(0);
     private long injected;
 
-    /** Breaks the next {@code count} requests with {@code fault}. */
+    /**
+     * Breaks the next {@code count} requests with {@code fault}.
+     *
+     * @param count how many requests
+     * @param fault the fault to inject
+     * @return this plan
+     */
     public synchronized FaultPlan next(int count, Fault fault) {
         return next(count, fault, operation -> true);
     }
@@ -36,6 +47,9 @@ public final class FaultPlan {
     /**
      * Breaks the next {@code count} requests whose operation matches with {@code fault}.
      *
+     * @param count how many requests
+     * @param fault the fault to inject
+     * @return this plan
      * @param appliesTo tested with the simulator's operation name (Alipay method such as
      *                  {@code alipay.trade.pay}, WeChat operation such as {@code codepay})
      */
@@ -47,12 +61,27 @@ public final class FaultPlan {
         return this;
     }
 
-    /** Breaks each request with {@code probability}, choosing uniformly among {@code faults}. */
+    /**
+     * Breaks each request with {@code probability}, choosing uniformly among {@code faults}.
+     *
+     * @param faults the faults to choose from
+     * @param probability the fraction of requests to break, 0 to 1
+     * @param seed the seed of the random choices, so that a run can be repeated
+     * @return this plan
+     */
     public synchronized FaultPlan randomly(double probability, List<Fault> faults, long seed) {
         return randomly(probability, faults, seed, operation -> true);
     }
 
-    /** As {@link #randomly(double, List, long)}, for the operations {@code appliesTo} accepts. */
+    /**
+     * As {@link #randomly(double, List, long)}, for the operations {@code appliesTo} accepts.
+     *
+     * @param appliesTo tested with the simulator's operation name ({@code alipay.trade.pay}, {@code codepay})
+     * @param faults the faults to choose from
+     * @param probability the fraction of requests to break, 0 to 1
+     * @param seed the seed of the random choices, so that a run can be repeated
+     * @return this plan
+     */
     public synchronized FaultPlan randomly(double probability, List<Fault> faults, long seed,
                                            Predicate<String> appliesTo) {
         if (probability < 0 || probability > 1) {
@@ -68,7 +97,11 @@ public final class FaultPlan {
         return this;
     }
 
-    /** Removes every scripted and random fault. */
+    /**
+     * Removes every scripted and random fault.
+     *
+     * @return this plan
+     */
     public synchronized FaultPlan clear() {
         scripted.clear();
         probability = 0;
@@ -76,7 +109,12 @@ public final class FaultPlan {
         return this;
     }
 
-    /** The fault for the next request of {@code operation}, if any; called by the simulator once per request. */
+    /**
+     * The fault for the next request of {@code operation}, if any; called by the simulator once per request.
+     *
+     * @param operation the simulator's operation name of the request
+     * @return the fault for the next request of {@code operation}, if any; called by the simulator once per request
+     */
     public synchronized Optional<Fault> nextFor(String operation) {
         for (var it = scripted.iterator(); it.hasNext(); ) {
             Scripted s = it.next();
@@ -93,12 +131,12 @@ public final class FaultPlan {
         return Optional.empty();
     }
 
-    /** How many faults were injected so far. */
+    /** {@return how many faults were injected so far} */
     public synchronized long injectedCount() {
         return injected;
     }
 
-    /** How many scripted faults are still waiting. */
+    /** {@return how many scripted faults are still waiting} */
     public synchronized int pendingScripted() {
         return scripted.size();
     }

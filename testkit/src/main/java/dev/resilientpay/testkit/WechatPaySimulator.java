@@ -128,74 +128,83 @@ public final class WechatPaySimulator implements AutoCloseable {
         return book.portalRefund(outTradeNo, fen);
     }
 
-    /** Starts a simulator in public-key mode with generated merchant identity and keys. */
+    /**
+     * Starts a simulator in public-key mode with generated merchant identity and keys.
+     *
+     * @return the running simulator; close it when done
+     */
     public static WechatPaySimulator start() {
         return builder().start();
     }
 
-    /** A builder for a simulator with chosen identity, keys, key mode or clock. */
+    /** {@return a builder for a simulator with chosen identity, keys, key mode or clock} */
     public static Builder builder() {
         return new Builder();
     }
 
     // ---------------------------------------------------------------- identity and keys
 
-    /** {@code http://127.0.0.1:<port>}, the host to configure in the client. */
+    /** {@return {@code http://127.0.0.1:<port>}, the host to configure in the client} */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The merchant id. */
+    /** {@return the merchant id} */
     public String mchId() {
         return merchant.mchId();
     }
 
-    /** The app id. */
+    /** {@return the app id} */
     public String appId() {
         return merchant.appId();
     }
 
-    /** The merchant API certificate serial number the client must send as {@code serial_no}. */
+    /** {@return the merchant API certificate serial number the client must send as {@code serial_no}} */
     public String merchantSerialNumber() {
         return merchant.serialNumber();
     }
 
-    /** The merchant API private key, PKCS#8 PEM ({@code apiclient_key.pem}). */
+    /** {@return the merchant API private key, PKCS#8 PEM ({@code apiclient_key.pem})} */
     public String merchantPrivateKeyPem() {
         return Pem.of(merchant.keys().getPrivate());
     }
 
-    /** The APIv3 key (32 characters). */
+    /** {@return the APIv3 key (32 characters)} */
     public String apiV3Key() {
         return merchant.apiV3Key();
     }
 
-    /** How responses and notifications are signed. */
+    /** {@return how responses and notifications are signed} */
     public WechatPaySimulatorKeyMode keyMode() {
         return keys.mode();
     }
 
-    /** The WeChat Pay public key id ({@code PUB_KEY_ID_…}). */
+    /** {@return the WeChat Pay public key id ({@code PUB_KEY_ID_…})} */
     public String publicKeyId() {
         return keys.publicKey().id();
     }
 
-    /** The WeChat Pay public key, X.509 SubjectPublicKeyInfo PEM. */
+    /** {@return the WeChat Pay public key, X.509 SubjectPublicKeyInfo PEM} */
     public String platformPublicKeyPem() {
         return Pem.of(keys.publicKey().keys().getPublic());
     }
 
-    /** The serials of the platform certificates served, oldest first (empty in public-key mode). */
+    /** {@return the serials of the platform certificates served, oldest first (empty in public-key mode)} */
     public List<String> certificateSerials() {
         return keys.certificates().stream().map(SigningKey::id).toList();
     }
 
-    /** The serial of the newest platform certificate, the default signer in certificate mode. */
+    /** {@return the serial of the newest platform certificate, the default signer in certificate mode} */
     public String currentCertificateSerial() {
         return keys.newestCertificate().id();
     }
 
-    /** The PEM of the served platform certificate {@code serial}. */
+    /**
+     * The PEM of the served platform certificate {@code serial}.
+     *
+     * @param serial the serial number
+     * @return the PEM of the served platform certificate {@code serial}
+     */
     public String platformCertificatePem(String serial) {
         SigningKey key = keys.byId(serial);
         if (!key.isCertificate()) {
@@ -210,13 +219,18 @@ public final class WechatPaySimulator implements AutoCloseable {
      * certificate list itself stays signed by the oldest certificate still served (by the public key
      * in {@link WechatPaySimulatorKeyMode#BOTH} mode when the request names it). Returns the serial.
      *
+     * @return issues a new platform certificate with a new key; it is served from now on and becomes the default signer, while the older ones stay served until {@link #removeCertificate removed}
      * @throws IllegalStateException in {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} mode
      */
     public String rotateCertificate() {
         return keys.rotate();
     }
 
-    /** Stops serving (and signing with) the platform certificate {@code serial}. */
+    /**
+     * Stops serving (and signing with) the platform certificate {@code serial}.
+     *
+     * @param serial the serial number
+     */
     public void removeCertificate(String serial) {
         keys.remove(serial);
     }
@@ -224,59 +238,103 @@ public final class WechatPaySimulator implements AutoCloseable {
     /**
      * Signs every response with the key {@code keyId} (the public key id or a served certificate
      * serial), or chooses automatically again when {@code null}.
+     *
+     * @param keyId the public key id or a served certificate serial
      */
     public void signResponsesWith(String keyId) {
         keys.signWith(keyId);
     }
 
-    /** Signs the next responses, one key each in order, then chooses as before. */
+    /**
+     * Signs the next responses, one key each in order, then chooses as before.
+     *
+     * @param keyIds the key ids, one per response
+     */
     public void signNextResponsesWith(String... keyIds) {
         keys.signNextWith(Arrays.asList(keyIds));
     }
 
-    /** Sends response header names in lowercase ({@code wechatpay-signature}, {@code request-id}) or not. */
+    /**
+     * Sends response header names in lowercase ({@code wechatpay-signature}, {@code request-id}) or not.
+     *
+     * @param lowercase true for lowercase header names
+     */
     public void lowercaseResponseHeaders(boolean lowercase) {
         gateway.lowercaseHeaders(lowercase);
     }
 
     // ---------------------------------------------------------------- faults and scripts
 
-    /** The faults to inject, by operation name ({@link #NATIVE}, {@link #QUERY}, …). */
+    /** {@return the faults to inject, by operation name ({@link #NATIVE}, {@link #QUERY}, …)} */
     public FaultPlan faults() {
         return faults;
     }
 
-    /** The payer pays the NOTPAY or USERPAYING order {@code outTradeNo} now; returns the paid order. */
+    /**
+     * The payer pays the NOTPAY or USERPAYING order {@code outTradeNo} now; returns the paid order.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return a snapshot of the paid order
+     */
     public WechatPaySimulatorOrder payerPays(String outTradeNo) {
         return book.payerPays(outTradeNo);
     }
 
-    /** Scripts the payer of the prepay order {@code outTradeNo}: applies now if it exists, else when it is created. */
+    /**
+     * Scripts the payer of the prepay order {@code outTradeNo}: applies now if it exists, else when it is created.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @param payer the scripted payer
+     */
     public void payer(String outTradeNo, WechatPaySimulatorPayer payer) {
         book.payer(outTradeNo, payer);
     }
 
-    /** Scripts the payer who shows payment code {@code authCode} (codepay). */
+    /**
+     * Scripts the payer who shows payment code {@code authCode} (codepay).
+     *
+     * @param authCode the payment code the payer shows
+     * @param payer the scripted payer
+     */
     public void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
         book.payerWithAuthCode(authCode, payer);
     }
 
-    /** The payer for payment codes not scripted otherwise; {@link WechatPaySimulatorPayer#paysAtOnce()} by default. */
+    /**
+     * The payer for payment codes not scripted otherwise; {@link WechatPaySimulatorPayer#paysAtOnce()} by default.
+     *
+     * @param payer the scripted payer
+     */
     public void defaultCodepayPayer(WechatPaySimulatorPayer payer) {
         book.defaultCodepayPayer(payer);
     }
 
-    /** Scripts how the refund {@code outRefundNo} settles. */
+    /**
+     * Scripts how the refund {@code outRefundNo} settles.
+     *
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @param script the refund script
+     */
     public void refundScript(String outRefundNo, WechatPaySimulatorRefundScript script) {
         book.refundScript(outRefundNo, script);
     }
 
-    /** How refunds not scripted otherwise settle; {@code succeedsAfterQueries(0)} by default. */
+    /**
+     * How refunds not scripted otherwise settle; {@code succeedsAfterQueries(0)} by default.
+     *
+     * @param script how refunds not scripted otherwise settle; {@code succeedsAfterQueries(0)} by default
+     */
     public void defaultRefundScript(WechatPaySimulatorRefundScript script) {
         book.defaultRefundScript(script);
     }
 
-    /** Settles the PROCESSING refund {@code outRefundNo} now with {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}. */
+    /**
+     * Settles the PROCESSING refund {@code outRefundNo} now with {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}.
+     *
+     * @param finalStatus {@code SUCCESS}, {@code CLOSED} or {@code ABNORMAL}
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @return a snapshot of the settled refund
+     */
     public WechatPaySimulatorRefund settleRefund(String outRefundNo, String finalStatus) {
         return book.settleRefund(outRefundNo, finalStatus);
     }
@@ -285,6 +343,9 @@ public final class WechatPaySimulator implements AutoCloseable {
      * The next {@code queries} queries of the order {@code outTradeNo} answer {@code 404 ORDER_NOT_EXIST}
      * whatever its state, as a replica that has not caught up yet would: the way to make a client
      * re-send a payment that was in fact processed.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @param queries how many queries answer "still paying" first
      */
     public void lagQueries(String outTradeNo, int queries) {
         book.lagQueries(outTradeNo, queries);
@@ -293,56 +354,111 @@ public final class WechatPaySimulator implements AutoCloseable {
     /**
      * The next {@code queries} refund queries of {@code outRefundNo} answer {@code 404 RESOURCE_NOT_EXISTS}
      * whatever its state, as a lagging replica would: the way to make a client re-send a processed refund.
+     *
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @param queries how many queries answer "still paying" first
      */
     public void lagRefundQueries(String outRefundNo, int queries) {
         book.lagRefundQueries(outRefundNo, queries);
     }
 
-    /** The answer to a re-sent payment of an already paid order; {@link WechatPaySimulatorAlreadyPaid#replay()} by default. */
+    /**
+     * The answer to a re-sent payment of an already paid order; {@link WechatPaySimulatorAlreadyPaid#replay()} by default.
+     *
+     * @param answer the answer to a re-sent payment of an already paid order; {@link WechatPaySimulatorAlreadyPaid#replay()} by default
+     */
     public void alreadyPaidAnswer(WechatPaySimulatorAlreadyPaid answer) {
         book.alreadyPaid(answer);
     }
 
     // ---------------------------------------------------------------- notifications
 
-    /** Builds the {@code TRANSACTION.SUCCESS} notification of a paid order without sending it. */
+    /**
+     * Builds the {@code TRANSACTION.SUCCESS} notification of a paid order without sending it.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return the signed, encrypted notification (headers and body), not sent
+     */
     public WechatPaySimulatorNotification notification(String outTradeNo) {
         return notification(outTradeNo, WechatPaySimulatorNotificationOptions.defaults());
     }
 
-    /** As {@link #notification(String)}, built as {@code options} say (stale, forged, other key, …). */
+    /**
+     * As {@link #notification(String)}, built as {@code options} say (stale, forged, other key, …).
+     *
+     * @param options how to build the notification (stale, forged, other key, …)
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return the notification, not sent
+     */
     public WechatPaySimulatorNotification notification(String outTradeNo, WechatPaySimulatorNotificationOptions options) {
         return notifications.transaction(outTradeNo, Objects.requireNonNull(options, "options"));
     }
 
-    /** Builds the {@code REFUND.*} notification of a settled refund without sending it. */
+    /**
+     * Builds the {@code REFUND.*} notification of a settled refund without sending it.
+     *
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @return the signed, encrypted refund notification (headers and body), not sent
+     */
     public WechatPaySimulatorNotification refundNotification(String outRefundNo) {
         return refundNotification(outRefundNo, WechatPaySimulatorNotificationOptions.defaults());
     }
 
-    /** As {@link #refundNotification(String)}, built as {@code options} say. */
+    /**
+     * As {@link #refundNotification(String)}, built as {@code options} say.
+     *
+     * @param options how to build the notification (stale, forged, other key, …)
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @return the notification, not sent
+     */
     public WechatPaySimulatorNotification refundNotification(String outRefundNo,
                                                              WechatPaySimulatorNotificationOptions options) {
         return notifications.refund(outRefundNo, Objects.requireNonNull(options, "options"));
     }
 
-    /** POSTs the paid order's {@code TRANSACTION.SUCCESS} notification to {@code url}; returns the answer. */
+    /**
+     * POSTs the paid order's {@code TRANSACTION.SUCCESS} notification to {@code url}; returns the answer.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @param url the URL
+     * @return POSTs the paid order's {@code TRANSACTION.SUCCESS} notification to {@code url}; returns the answer
+     */
     public WechatPaySimulatorDelivery sendNotification(String outTradeNo, String url) {
         return deliver(notification(outTradeNo), url);
     }
 
-    /** As {@link #sendNotification(String, String)}, built as {@code options} say. */
+    /**
+     * As {@link #sendNotification(String, String)}, built as {@code options} say.
+     *
+     * @param options how to build the notification (stale, forged, other key, …)
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @param url the URL
+     * @return what the receiver answered
+     */
     public WechatPaySimulatorDelivery sendNotification(String outTradeNo, String url,
                                                        WechatPaySimulatorNotificationOptions options) {
         return deliver(notification(outTradeNo, options), url);
     }
 
-    /** POSTs the settled refund's {@code REFUND.*} notification to {@code url}; returns the answer. */
+    /**
+     * POSTs the settled refund's {@code REFUND.*} notification to {@code url}; returns the answer.
+     *
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @param url the URL
+     * @return POSTs the settled refund's {@code REFUND.*} notification to {@code url}; returns the answer
+     */
     public WechatPaySimulatorDelivery sendRefundNotification(String outRefundNo, String url) {
         return deliver(refundNotification(outRefundNo), url);
     }
 
-    /** As {@link #sendRefundNotification(String, String)}, built as {@code options} say. */
+    /**
+     * As {@link #sendRefundNotification(String, String)}, built as {@code options} say.
+     *
+     * @param options how to build the notification (stale, forged, other key, …)
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @param url the URL
+     * @return what the receiver answered
+     */
     public WechatPaySimulatorDelivery sendRefundNotification(String outRefundNo, String url,
                                                              WechatPaySimulatorNotificationOptions options) {
         return deliver(refundNotification(outRefundNo, options), url);
@@ -351,6 +467,9 @@ public final class WechatPaySimulator implements AutoCloseable {
     /**
      * POSTs a notification built earlier (again, to redeliver it byte for byte) to {@code url}.
      *
+     * @param notification the notification to deliver
+     * @param url the URL
+     * @return POSTs a notification built earlier (again, to redeliver it byte for byte) to {@code url}
      * @throws java.io.UncheckedIOException when the receiver cannot be reached
      */
     public WechatPaySimulatorDelivery deliver(WechatPaySimulatorNotification notification, String url) {
@@ -360,37 +479,63 @@ public final class WechatPaySimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- inspection
 
-    /** A snapshot of the order {@code outTradeNo}, if the gateway has it. */
+    /**
+     * A snapshot of the order {@code outTradeNo}, if the gateway has it.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return a snapshot of the order {@code outTradeNo}, if the gateway has it
+     */
     public Optional<WechatPaySimulatorOrder> order(String outTradeNo) {
         return book.order(outTradeNo);
     }
 
-    /** A snapshot of the refund {@code outRefundNo}, if the gateway has it. */
+    /**
+     * A snapshot of the refund {@code outRefundNo}, if the gateway has it.
+     *
+     * @param outRefundNo the merchant refund id (out_refund_no)
+     * @return a snapshot of the refund {@code outRefundNo}, if the gateway has it
+     */
     public Optional<WechatPaySimulatorRefund> refund(String outRefundNo) {
         return book.refundSnapshot(outRefundNo);
     }
 
-    /** Every order the gateway holds, oldest first: the reconciliation ledger. */
+    /** {@return every order the gateway holds, oldest first: the reconciliation ledger} */
     public List<WechatPaySimulatorOrder> ledger() {
         return book.ledger();
     }
 
-    /** Every request received, in order, including rejected and faulted ones. */
+    /** {@return every request received, in order, including rejected and faulted ones} */
     public List<WechatPaySimulatorRequest> requests() {
         return journal.all();
     }
 
-    /** The requests that concerned {@code outTradeNo}, in order. */
+    /**
+     * The requests that concerned {@code outTradeNo}, in order.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return the requests that concerned {@code outTradeNo}, in order
+     */
     public List<WechatPaySimulatorRequest> requestsFor(String outTradeNo) {
         return journal.forOrder(outTradeNo);
     }
 
-    /** How many requests of {@code operation} concerned {@code outTradeNo}. */
+    /**
+     * How many requests of {@code operation} concerned {@code outTradeNo}.
+     *
+     * @param operation the operation
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return how many requests of {@code operation} concerned {@code outTradeNo}
+     */
     public int requestCount(String outTradeNo, String operation) {
         return journal.count(outTradeNo, operation);
     }
 
-    /** How many requests of {@code operation} arrived. */
+    /**
+     * How many requests of {@code operation} arrived.
+     *
+     * @param operation the operation name, e.g. {@code codepay}
+     * @return how many requests of {@code operation} arrived
+     */
     public int requestCount(String operation) {
         return journal.count(operation);
     }
@@ -433,25 +578,45 @@ public final class WechatPaySimulator implements AutoCloseable {
 
         private Builder() {}
 
-        /** The merchant id ({@code mchid}). */
+        /**
+         * The merchant id ({@code mchid}).
+         *
+         * @param mchId the merchant id ({@code mchid})
+         * @return this builder
+         */
         public Builder mchId(String mchId) {
             this.mchId = requireNonBlank(mchId, "mchId");
             return this;
         }
 
-        /** The app id ({@code appid}). */
+        /**
+         * The app id ({@code appid}).
+         *
+         * @param appId the app id ({@code appid})
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = requireNonBlank(appId, "appId");
             return this;
         }
 
-        /** The merchant API certificate serial number. */
+        /**
+         * The merchant API certificate serial number.
+         *
+         * @param serial the serial number
+         * @return this builder
+         */
         public Builder merchantSerialNumber(String serial) {
             this.merchantSerialNumber = requireNonBlank(serial, "merchantSerialNumber");
             return this;
         }
 
-        /** The merchant's RSA-2048 key pair (generated once per JVM when not set). */
+        /**
+         * The merchant's RSA-2048 key pair (generated once per JVM when not set).
+         *
+         * @param keys the merchant's RSA-2048 key pair (generated once per JVM when not set)
+         * @return this builder
+         */
         public Builder merchantKeyPair(KeyPair keys) {
             Objects.requireNonNull(keys, "merchantKeyPair");
             if (!(keys.getPublic() instanceof RSAKey rsa) || rsa.getModulus().bitLength() < 2048) {
@@ -461,7 +626,12 @@ public final class WechatPaySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The APIv3 key: exactly 32 bytes of UTF-8. */
+        /**
+         * The APIv3 key: exactly 32 bytes of UTF-8.
+         *
+         * @param apiV3Key the APIv3 key: exactly 32 bytes of UTF-8
+         * @return this builder
+         */
         public Builder apiV3Key(String apiV3Key) {
             Objects.requireNonNull(apiV3Key, "apiV3Key");
             int bytes = apiV3Key.getBytes(StandardCharsets.UTF_8).length;
@@ -472,7 +642,12 @@ public final class WechatPaySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The WeChat Pay public key id; must start with {@code PUB_KEY_ID_}. */
+        /**
+         * The WeChat Pay public key id; must start with {@code PUB_KEY_ID_}.
+         *
+         * @param publicKeyId the WeChat Pay public key id; must start with {@code PUB_KEY_ID_}
+         * @return this builder
+         */
         public Builder publicKeyId(String publicKeyId) {
             Objects.requireNonNull(publicKeyId, "publicKeyId");
             if (!publicKeyId.startsWith("PUB_KEY_ID_")) {
@@ -482,7 +657,12 @@ public final class WechatPaySimulator implements AutoCloseable {
             return this;
         }
 
-        /** How responses and notifications are signed; {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} by default. */
+        /**
+         * How responses and notifications are signed; {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} by default.
+         *
+         * @param keyMode how responses and notifications are signed; {@link WechatPaySimulatorKeyMode#PUBLIC_KEY} by default
+         * @return this builder
+         */
         public Builder keyMode(WechatPaySimulatorKeyMode keyMode) {
             this.keyMode = Objects.requireNonNull(keyMode, "keyMode");
             return this;
@@ -491,13 +671,20 @@ public final class WechatPaySimulator implements AutoCloseable {
         /**
          * The gateway's clock: it stamps responses and notifications and checks request timestamps
          * against it (5-minute window). Share the client's clock in tests with virtual time.
+         *
+         * @param clock the clock
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Starts the simulator on a dynamic 127.0.0.1 port. */
+        /**
+         * Starts the simulator on a dynamic 127.0.0.1 port.
+         *
+         * @return the running simulator; close it when done
+         */
         public WechatPaySimulator start() {
             if (merchantKeys == null) {
                 merchantKeys = RsaKeyPairs.shared("wechat merchant");

@@ -12,9 +12,21 @@ public sealed interface WechatPaySimulatorAlreadyPaid {
     /** Answers as the first time: codepay 200 with the paid transaction, prepay the same code_url/prepay_id. */
     record Replay() implements WechatPaySimulatorAlreadyPaid {}
 
-    /** Answers an error. */
+    /**
+     * Answers an error.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
+     */
     record Error(int status, String code, String message) implements WechatPaySimulatorAlreadyPaid {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param code the code
+         * @param message the provider's message, or {@code null}
+         * @param status the HTTP status to answer, 400 to 599
+         */
         public Error {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("status must be an HTTP error status, was " + status);
@@ -24,17 +36,24 @@ public sealed interface WechatPaySimulatorAlreadyPaid {
         }
     }
 
-    /** {@link Replay} (the default). */
+    /** {@return {@link Replay} (the default)} */
     static WechatPaySimulatorAlreadyPaid replay() {
         return new Replay();
     }
 
-    /** {@code 400 ORDERPAID 该订单已支付}. */
+    /** {@return {@code 400 ORDERPAID 该订单已支付}} */
     static WechatPaySimulatorAlreadyPaid orderPaid() {
         return new Error(400, "ORDERPAID", "该订单已支付");
     }
 
-    /** Any other error, e.g. {@code error(403, "ORDER_PAID", "订单已支付")}. */
+    /**
+     * Any other error, e.g. {@code error(403, "ORDER_PAID", "订单已支付")}.
+     *
+     * @param code the code
+     * @param message the provider's message, or {@code null}
+     * @param status the HTTP status to answer, 400 to 599
+     * @return any other error, e.g. {@code error(403, "ORDER_PAID", "订单已支付")}
+     */
     static WechatPaySimulatorAlreadyPaid error(int status, String code, String message) {
         return new Error(status, code, message);
     }

@@ -9,7 +9,7 @@ package dev.resilientpay.testkit;
  */
 public record WechatPaySimulatorDelivery(int status, String body, WechatPaySimulatorNotification notification) {
 
-    /** Whether WeChat Pay would count it as delivered: a 2xx answer. */
+    /** {@return whether WeChat Pay would count it as delivered: a 2xx answer} */
     public boolean acknowledged() {
         return status >= 200 && status < 300;
     }

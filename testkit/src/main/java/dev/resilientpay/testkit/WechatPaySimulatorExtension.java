@@ -25,7 +25,11 @@ public final class WechatPaySimulatorExtension extends SimulatorExtension<Wechat
         this(WechatPaySimulator.builder());
     }
 
-    /** An extension starting simulators from {@code builder}. */
+    /**
+     * An extension starting simulators from {@code builder}.
+     *
+     * @param builder the simulator's settings
+     */
     public WechatPaySimulatorExtension(WechatPaySimulator.Builder builder) {
         super(WechatPaySimulator.class, "the WeChat Pay simulator", Objects.requireNonNull(builder, "builder")::start,
                 WechatPaySimulator::reset, WechatPaySimulator::close);

@@ -17,12 +17,20 @@ import java.util.Map;
 public record WechatPaySimulatorNotification(String id, String eventType, Map<String, String> headers, String body,
                                              String signedBy) {
 
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param body the exact body text
+     * @param eventType the event type, e.g. {@code TRANSACTION.SUCCESS}
+     * @param headers the {@code Wechatpay-*} and {@code Content-Type} headers, in sending order
+     * @param id the notification id ({@code EV-…})
+     * @param signedBy the key id named in {@code Wechatpay-Serial}
+     */
     public WechatPaySimulatorNotification {
         headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     }
 
-    /** The body's UTF-8 bytes, as sent. */
+    /** {@return the body's UTF-8 bytes, as sent} */
     public byte[] bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8);
     }

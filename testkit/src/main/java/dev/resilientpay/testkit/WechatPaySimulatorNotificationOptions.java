@@ -38,23 +38,33 @@ public final class WechatPaySimulatorNotificationOptions {
         this.lowercaseHeaders = lowercaseHeaders;
     }
 
-    /** Fresh, genuine, signed by the key mode's default key. */
+    /** {@return fresh, genuine, signed by the key mode's default key} */
     public static WechatPaySimulatorNotificationOptions defaults() {
         return DEFAULTS;
     }
 
-    /** Signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial). */
+    /**
+     * Signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial).
+     *
+     * @param keyId the public key id or platform certificate serial
+     * @return signed by the key with this id ({@code PUB_KEY_ID_…} or a served platform certificate serial)
+     */
     public WechatPaySimulatorNotificationOptions signedBy(String keyId) {
         return new WechatPaySimulatorNotificationOptions(Objects.requireNonNull(keyId, "keyId"), age, forged,
                 signatureProbe, wrongApiV3Key, id, lowercaseHeaders);
     }
 
-    /** Timestamped {@link #STALE_AGE} ago (and correctly signed over that timestamp). */
+    /** {@return timestamped {@link #STALE_AGE} ago (and correctly signed over that timestamp)} */
     public WechatPaySimulatorNotificationOptions stale() {
         return aged(STALE_AGE);
     }
 
-    /** Timestamped {@code age} ago (and correctly signed over that timestamp). */
+    /**
+     * Timestamped {@code age} ago (and correctly signed over that timestamp).
+     *
+     * @param age how old the timestamp is
+     * @return timestamped {@code age} ago (and correctly signed over that timestamp)
+     */
     public WechatPaySimulatorNotificationOptions aged(Duration age) {
         Objects.requireNonNull(age, "age");
         if (age.isNegative()) {
@@ -64,67 +74,72 @@ public final class WechatPaySimulatorNotificationOptions {
                 lowercaseHeaders);
     }
 
-    /** Signed by an impostor's key while naming the genuine key's serial. */
+    /** {@return signed by an impostor's key while naming the genuine key's serial} */
     public WechatPaySimulatorNotificationOptions forged() {
         return new WechatPaySimulatorNotificationOptions(keyId, age, true, signatureProbe, wrongApiV3Key, id,
                 lowercaseHeaders);
     }
 
-    /** Carries a {@code WECHATPAY/SIGNTEST/…} probe instead of a signature. */
+    /** {@return carries a {@code WECHATPAY/SIGNTEST/…} probe instead of a signature} */
     public WechatPaySimulatorNotificationOptions signatureProbe() {
         return new WechatPaySimulatorNotificationOptions(keyId, age, forged, true, wrongApiV3Key, id,
                 lowercaseHeaders);
     }
 
-    /** Resource encrypted with a different APIv3 key: the signature is valid, decryption fails. */
+    /** {@return resource encrypted with a different APIv3 key: the signature is valid, decryption fails} */
     public WechatPaySimulatorNotificationOptions wrongApiV3Key() {
         return new WechatPaySimulatorNotificationOptions(keyId, age, forged, signatureProbe, true, id,
                 lowercaseHeaders);
     }
 
-    /** Uses this notification id (to redeliver, freshly signed, a notification the receiver already saw). */
+    /**
+     * Uses this notification id (to redeliver, freshly signed, a notification the receiver already saw).
+     *
+     * @param id the notification id
+     * @return these options
+     */
     public WechatPaySimulatorNotificationOptions id(String id) {
         return new WechatPaySimulatorNotificationOptions(keyId, age, forged, signatureProbe, wrongApiV3Key,
                 Objects.requireNonNull(id, "id"), lowercaseHeaders);
     }
 
-    /** Header names in lowercase. */
+    /** {@return header names in lowercase} */
     public WechatPaySimulatorNotificationOptions lowercaseHeaders() {
         return new WechatPaySimulatorNotificationOptions(keyId, age, forged, signatureProbe, wrongApiV3Key, id,
                 true);
     }
 
-    /** The key id to sign with, or {@code null} for the key mode's default. */
+    /** {@return the key id to sign with, or {@code null} for the key mode's default} */
     public String keyId() {
         return keyId;
     }
 
-    /** How old the {@code Wechatpay-Timestamp} is. */
+    /** {@return how old the {@code Wechatpay-Timestamp} is} */
     public Duration age() {
         return age;
     }
 
-    /** Whether an impostor signs. */
+    /** {@return whether an impostor signs} */
     public boolean isForged() {
         return forged;
     }
 
-    /** Whether the signature is a {@code WECHATPAY/SIGNTEST/} probe. */
+    /** {@return whether the signature is a {@code WECHATPAY/SIGNTEST/} probe} */
     public boolean isSignatureProbe() {
         return signatureProbe;
     }
 
-    /** Whether the resource is encrypted with another APIv3 key. */
+    /** {@return whether the resource is encrypted with another APIv3 key} */
     public boolean usesWrongApiV3Key() {
         return wrongApiV3Key;
     }
 
-    /** The notification id to use, or {@code null} for a new one. */
+    /** {@return the notification id to use, or {@code null} for a new one} */
     public String id() {
         return id;
     }
 
-    /** Whether header names are lowercase. */
+    /** {@return whether header names are lowercase} */
     public boolean usesLowercaseHeaders() {
         return lowercaseHeaders;
     }

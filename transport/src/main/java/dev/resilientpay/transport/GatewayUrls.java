@@ -17,6 +17,8 @@ public final class GatewayUrls {
      * Parses a gateway URL and requires HTTPS, except for loopback hosts (tests and simulators).
      *
      * @param field the configuration field, named in errors
+     * @param url the URL
+     * @return the parsed URL
      * @throws IllegalArgumentException if the URL is malformed or plain HTTP to a non-loopback host
      */
     public static HttpUrl requireHttpsOrLoopback(String field, String url) {
@@ -34,7 +36,12 @@ public final class GatewayUrls {
         return parsed;
     }
 
-    /** Whether {@code host} is {@code localhost} or a loopback address literal. */
+    /**
+     * Whether {@code host} is {@code localhost} or a loopback address literal.
+     *
+     * @param host a host name or address literal
+     * @return whether {@code host} is {@code localhost} or a loopback address literal
+     */
     public static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
@@ -52,6 +59,10 @@ public final class GatewayUrls {
     /**
      * The wait a {@code Retry-After} header asks for (seconds, or an HTTP date relative to
      * {@code now}), or {@code null} when absent or unreadable. Capped at one hour.
+     *
+     * @param header the {@code Retry-After} header value, or {@code null}
+     * @param now the time the answer arrived, for an HTTP date
+     * @return the wait, or {@code null}
      */
     public static Duration retryAfter(String header, ZonedDateTime now) {
         if (header == null || header.isBlank()) {

@@ -17,17 +17,22 @@ public sealed interface HttpOutcome {
      * @param body    the raw body, at most the configured cap
      */
     record Received(int status, Headers headers, byte[] body) implements HttpOutcome {
-        /** A header's value, or {@code null}; names are case-insensitive. */
+        /**
+         * A header's value, or {@code null}; names are case-insensitive.
+         *
+         * @param name the header name
+         * @return a header's value, or {@code null}; names are case-insensitive
+         */
         public String header(String name) {
             return headers.get(name);
         }
 
-        /** The body as UTF-8 text. */
+        /** {@return the body as UTF-8 text} */
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        /** Whether the status is 2xx. */
+        /** {@return whether the status is 2xx} */
         public boolean isSuccessful() {
             return status >= 200 && status < 300;
         }

@@ -1,6 +1,7 @@
 package dev.resilientpay.alipay.internal;
 
 import dev.resilientpay.Money;
+import dev.resilientpay.PaymentCodes;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.RefundRequest;
@@ -28,8 +29,6 @@ public final class AlipayRules {
 
     private static final Pattern OUT_TRADE_NO = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern OUT_REQUEST_NO = Pattern.compile("[A-Za-z0-9_\\-|*]{1,64}");
-    /** 16 to 24 digits starting 25 to 30, or a 35-character face-pay code starting {@code fp}. */
-    private static final Pattern AUTH_CODE = Pattern.compile("(?:2[5-9]|30)[0-9]{14,22}|fp[A-Za-z0-9]{33}");
     /** Alipay user ids ({@code buyer_id}) are 16 digits starting 2088; anything else is an open id. */
     private static final Pattern BUYER_ID = Pattern.compile("2088[0-9]{12}");
     private static final Pattern URL = Pattern.compile("https?://\\S{1,250}");
@@ -70,13 +69,31 @@ public final class AlipayRules {
                     + " characters for Alipay (passback_params)");
         }
         PaymentMethod method = request.method();
-        if (method instanceof PaymentMethod.PaymentCode code && !AUTH_CODE.matcher(code.authCode()).matches()) {
-            throw new IllegalArgumentException("authCode must be 16 to 24 digits starting 25 to 30 (or a 35-character"
-                    + " face-pay code starting fp) for Alipay");
+        if (method instanceof PaymentMethod.PaymentCode code) {
+            requireAlipayCode(code.authCode());
         }
         if (method instanceof PaymentMethod.Web web && web.returnUrl() != null && !URL.matcher(web.returnUrl()).matches()) {
             throw new IllegalArgumentException("returnUrl must be an http(s) URL of at most 256 characters");
         }
+    }
+
+    /**
+     * An Alipay payment code ({@code auth_code}) is 16 to 24 digits starting 25 to 30, or a 35-character
+     * face-pay code starting {@code fp}: Alipay Open Platform, face-to-face payment, {@code alipay.trade.pay}
+     * {@code auth_code} (https://opendocs.alipay.com/open/194/106039); the format lives in core's
+     * {@link PaymentCodes}, which a till uses to route a code to its wallet. A WeChat Pay code is named as
+     * such, so that a till that sent it to the wrong client learns why.
+     */
+    private static void requireAlipayCode(String authCode) {
+        if (PaymentCodes.isAlipay(authCode)) {
+            return;
+        }
+        String rule = "authCode must be " + PaymentCodes.Wallet.ALIPAY.rule() + " for Alipay (auth_code)";
+        if (PaymentCodes.isWechat(authCode)) {
+            throw new IllegalArgumentException(rule + "; this is a WeChat Pay payment code: pay it through the"
+                    + " WeChat Pay client (PaymentRouter routes a code to its wallet)");
+        }
+        throw new IllegalArgumentException(rule);
     }
 
     /**

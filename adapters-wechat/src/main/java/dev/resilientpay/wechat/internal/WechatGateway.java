@@ -55,8 +55,17 @@ public final class WechatGateway {
     /**
      * Percent-encodes one path segment: everything but {@code A-Z a-z 0-9 - . _ ~} as {@code %XX}
      * (so {@code |} and {@code *} of an out_trade_no travel as {@code %7C} and {@code %2A}).
+     *
+     * @param segment an id to put in the path
+     * @return the encoded segment
+     * @throws IllegalArgumentException if the segment is {@code .} or {@code ..}: URL parsers remove such a
+     *     dot-segment (even as {@code %2E}), so the request would go to, and be signed for, another path;
+     *     no WeChat Pay id has that form
      */
     public static String encodeSegment(String segment) {
+        if (segment.equals(".") || segment.equals("..")) {
+            throw new IllegalArgumentException("an id in a WeChat Pay path must not be '.' or '..', was '" + segment + "'");
+        }
         StringBuilder out = new StringBuilder(segment.length() + 8);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -57,10 +57,13 @@ public final class WechatResponseVerifier {
         } catch (NumberFormatException e) {
             return SignatureCheck.failed(NotificationRejection.MALFORMED, "Wechatpay-Timestamp is not a number");
         }
-        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-        if (skew >= WINDOW.toSeconds()) {
+        // Compared as bounds, not as |now - seconds|: that difference overflows for timestamps near
+        // Long.MIN_VALUE, and Math.abs(Long.MIN_VALUE) is negative, i.e. "fresh".
+        long now = clock.instant().getEpochSecond();
+        long window = WINDOW.toSeconds();
+        if (seconds <= now - window || seconds >= now + window) {
             return SignatureCheck.failed(NotificationRejection.STALE,
-                    "Wechatpay-Timestamp is " + skew + " s away from now (limit " + WINDOW.toSeconds() + " s)");
+                    "Wechatpay-Timestamp " + seconds + " is not within " + window + " s of now (" + now + ")");
         }
         if (signature.startsWith(PROBE_PREFIX)) {
             return SignatureCheck.failed(NotificationRejection.SIGNATURE_INVALID,

@@ -1,6 +1,7 @@
 package dev.resilientpay.wechat.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.resilientpay.PaymentCodes;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.RefundRequest;
@@ -79,6 +80,9 @@ public final class WechatRules {
                         + " WeChat Pay H5 (scene_info.payer_client_ip)");
             }
         }
+        if (method instanceof PaymentMethod.PaymentCode code) {
+            requireWechatCode(code.authCode());
+        }
         if (!(method instanceof PaymentMethod.PaymentCode)) {
             String notify = request.notifyUrl() != null ? request.notifyUrl() : defaultNotifyUrl;
             if (notify == null) {
@@ -87,6 +91,26 @@ public final class WechatRules {
             }
             requireNotifyUrl("notifyUrl", notify);
         }
+    }
+
+    /**
+     * A WeChat Pay payment code ({@code payer.auth_code}) is 18 digits starting 10 to 15: WeChat Pay,
+     * payment-code pay product rules ("用户付款码条形码规则：18位纯数字，以10、11、12、13、14、15开头",
+     * https://pay.weixin.qq.com/wiki/doc/api/micropay.php?chapter=5_1); the format lives in core's
+     * {@link PaymentCodes}, which a till uses to route a code to its wallet. Without this check an Alipay
+     * code was sent to codepay. An Alipay code is named as such, so that a till that sent it to the wrong
+     * client learns why.
+     */
+    private static void requireWechatCode(String authCode) {
+        if (PaymentCodes.isWechat(authCode)) {
+            return;
+        }
+        String rule = "authCode must be " + PaymentCodes.Wallet.WECHAT.rule() + " for WeChat Pay (payer.auth_code)";
+        if (PaymentCodes.isAlipay(authCode)) {
+            throw new IllegalArgumentException(rule + "; this is an Alipay payment code: pay it through the"
+                    + " Alipay client (PaymentRouter routes a code to its wallet)");
+        }
+        throw new IllegalArgumentException(rule);
     }
 
     /**

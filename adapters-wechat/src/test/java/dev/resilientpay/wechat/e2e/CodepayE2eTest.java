@@ -2,6 +2,7 @@ package dev.resilientpay.wechat.e2e;
 
 import static dev.resilientpay.wechat.e2e.WechatE2e.codeOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
@@ -37,6 +38,16 @@ class CodepayE2eTest extends E2eTestBase {
         assertThat(wechat.requestsFor("E2E-CODE-POLL-1")).extracting(WechatPaySimulatorRequest::operation)
                 .containsExactly("codepay", "query", "query", "query");
         assertThat(wechat.order("E2E-CODE-POLL-1").orElseThrow().charges()).isEqualTo(1);
+    }
+
+    @Test
+    void alipayCodeIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> e2e.client.pay(codeOrder("E2E-CODE-ALIPAY-1", "281234567890123456", "18.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("authCode", "18 digits starting 10 to 15", "Alipay payment code");
+
+        assertThat(wechat.requestsFor("E2E-CODE-ALIPAY-1")).isEmpty();
+        assertThat(wechat.order("E2E-CODE-ALIPAY-1")).isEmpty();
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.Policies;
 import dev.resilientpay.RefundOutcome;
+import dev.resilientpay.examples.ExamplePostgres;
+import dev.resilientpay.ledger.jdbc.JdbcPaymentLedger;
+import dev.resilientpay.spi.PaymentLedger;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:java
  * mvn -q -pl examples exec:java -Dexec.args="--orders 5000 --faults 0.3 --threads 32 --seed 7"
+ * mvn -q -pl examples exec:java -Dexec.args="--orders 500 --ledger postgres"
  * </pre>
  */
 public final class ChaosDemo {
@@ -53,11 +57,30 @@ public final class ChaosDemo {
      * @param threads           shop threads paying concurrently
      * @param seed              seed of the workload, the faults and the backoff jitter
      * @param progress          whether to draw the progress bar
+     * @param ledger            {@code memory} (the default) or {@code postgres}: the durable JDBC ledger on an
+     *                          embedded PostgreSQL (or the server at {@code RESILIENTPAY_POSTGRES_URL})
      */
-    public record Options(int ordersPerProvider, double faultRate, int threads, long seed, boolean progress) {
+    public record Options(int ordersPerProvider, double faultRate, int threads, long seed, boolean progress,
+                          String ledger) {
+
+        /**
+         * Options on the in-memory ledger.
+         *
+         * @param ordersPerProvider orders per provider
+         * @param faultRate         share of faulted gateway requests
+         * @param threads           shop threads
+         * @param seed              random seed
+         * @param progress          whether to draw the progress bar
+         */
+        public Options(int ordersPerProvider, double faultRate, int threads, long seed, boolean progress) {
+            this(ordersPerProvider, faultRate, threads, seed, progress, "memory");
+        }
 
         /** Validates the options. */
         public Options {
+            if (!"memory".equals(ledger) && !"postgres".equals(ledger)) {
+                throw new IllegalArgumentException("ledger must be memory or postgres, was " + ledger);
+            }
             if (ordersPerProvider < 1 || ordersPerProvider > 999_999) {
                 throw new IllegalArgumentException("orders must be 1 to 999999, was " + ordersPerProvider);
             }
@@ -71,11 +94,11 @@ public final class ChaosDemo {
 
         /** 2,000 orders per provider, 15 % faults, 16 threads, seed 42, progress bar. */
         public static Options defaults() {
-            return new Options(2_000, 0.15, 16, 42L, true);
+            return new Options(2_000, 0.15, 16, 42L, true, "memory");
         }
 
         /**
-         * Parses {@code --orders N --faults P --threads T --seed S --no-progress}.
+         * Parses {@code --orders N --faults P --threads T --seed S --no-progress --ledger memory|postgres}.
          *
          * @throws IllegalArgumentException naming the option and the rule
          */
@@ -84,25 +107,27 @@ public final class ChaosDemo {
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if ("--no-progress".equals(name)) {
-                    o = new Options(o.ordersPerProvider, o.faultRate, o.threads, o.seed, false);
+                    o = new Options(o.ordersPerProvider, o.faultRate, o.threads, o.seed, false, o.ledger);
                     continue;
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value; options: --orders N --faults P"
-                            + " --threads T --seed S --no-progress");
+                            + " --threads T --seed S --no-progress --ledger memory|postgres");
                 }
                 String value = args[++i];
                 try {
                     o = switch (name) {
-                        case "--orders" -> new Options(Integer.parseInt(value), o.faultRate, o.threads, o.seed, o.progress);
+                        case "--orders" -> new Options(Integer.parseInt(value), o.faultRate, o.threads, o.seed, o.progress,
+                                o.ledger);
                         case "--faults" -> new Options(o.ordersPerProvider, Double.parseDouble(value), o.threads, o.seed,
-                                o.progress);
+                                o.progress, o.ledger);
                         case "--threads" -> new Options(o.ordersPerProvider, o.faultRate, Integer.parseInt(value), o.seed,
-                                o.progress);
+                                o.progress, o.ledger);
                         case "--seed" -> new Options(o.ordersPerProvider, o.faultRate, o.threads, Long.parseLong(value),
-                                o.progress);
+                                o.progress, o.ledger);
+                        case "--ledger" -> new Options(o.ordersPerProvider, o.faultRate, o.threads, o.seed, o.progress, value);
                         default -> throw new IllegalArgumentException("unknown option " + name + "; options: --orders N"
-                                + " --faults P --threads T --seed S --no-progress");
+                                + " --faults P --threads T --seed S --no-progress --ledger memory|postgres");
                     };
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(name + " must be a number, was '" + value + "'");
@@ -146,8 +171,17 @@ public final class ChaosDemo {
     public static Summary run(Options options, PrintStream out) {
         long started = System.nanoTime();
         out.printf("resilient-pay chaos demo: %d orders per provider, %.0f %% of gateway requests faulted, %d threads,"
-                + " seed %d (embedded simulators on loopback)%n", options.ordersPerProvider(), options.faultRate() * 100,
-                options.threads(), options.seed());
+                + " seed %d (embedded simulators on loopback), %s ledger%n", options.ordersPerProvider(),
+                options.faultRate() * 100, options.threads(), options.seed(), options.ledger());
+        ExamplePostgres postgres = options.ledger().equals("postgres") ? ExamplePostgres.start() : null;
+        String table = "rp_chaos_" + Long.toHexString(System.nanoTime());
+        PaymentLedger ledger = null;
+        if (postgres != null) {
+            JdbcPaymentLedger jdbc = JdbcPaymentLedger.builder(postgres.dataSource()).tableName(table).build();
+            jdbc.createSchemaIfMissing();
+            ledger = jdbc; // one table for both providers: keys are namespaced by provider and merchant
+            out.println("ledger: table " + table + " on " + postgres);
+        }
         List<String> errors = new ArrayList<>();
         List<ProviderRun> runs = new ArrayList<>();
         ExecutorService shop = Executors.newFixedThreadPool(options.threads(), task -> {
@@ -160,7 +194,7 @@ public final class ChaosDemo {
             List<Shop> shops = new ArrayList<>();
             for (GatewaySide side : sides) {
                 side.faults().randomly(options.faultRate(), side.faultMix(), options.seed());
-                shops.add(new Shop(side, options));
+                shops.add(new Shop(side, options, ledger));
             }
             runWorkload(shops, options, shop, out, errors);
             for (Shop s : shops) {
@@ -174,6 +208,10 @@ public final class ChaosDemo {
             }
         } finally {
             shop.shutdownNow();
+            if (postgres != null) {
+                postgres.drop(table);
+                postgres.close();
+            }
         }
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         out.println();
@@ -192,10 +230,11 @@ public final class ChaosDemo {
         final List<Workload.Order> orders;
         List<OrderResult> results = List.of();
 
-        Shop(GatewaySide side, Options options) {
+        Shop(GatewaySide side, Options options, PaymentLedger ledger) {
             this.side = side;
             this.client = PaymentClient.builder()
                     .provider(side.provider())
+                    .ledger(ledger != null ? ledger : PaymentLedger.inMemory())
                     .policies(demoPolicies())
                     // Opens only when at least half of the last 50 attempts fail: an outage, not the demo's 15 %.
                     .breaker(new BreakerPolicy(50, 50, 30, Duration.ofMillis(200), 5))

@@ -32,6 +32,21 @@ class ChaosDemoTest {
     }
 
     @Test
+    void onThePostgresLedgerEveryOrderReconcilesToo() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        ChaosDemo.Summary summary = ChaosDemo.run(ChaosDemo.Options.parse("--orders", "60", "--faults", "0.15",
+                "--threads", "8", "--seed", "11", "--no-progress", "--ledger", "postgres"), out);
+
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("postgres ledger").contains("ledger: table rp_chaos_");
+        assertThat(summary.errors()).as(report).isEmpty();
+        assertThat(summary.orders()).isEqualTo(120);
+        assertThat(summary.clean()).as(report).isTrue();
+    }
+
+    @Test
     void optionsAreParsedFromTheCommandLine() {
         ChaosDemo.Options options = ChaosDemo.Options.parse("--orders", "500", "--faults", "0.3", "--threads", "8",
                 "--seed", "9", "--no-progress");

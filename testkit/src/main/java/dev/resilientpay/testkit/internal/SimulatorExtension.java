@@ -52,6 +52,7 @@ public abstract class SimulatorExtension<S>
     /**
      * The running simulator.
      *
+     * @return the running simulator
      * @throws IllegalStateException outside a test
      */
     public S simulator() {

@@ -101,6 +101,15 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
     }
 
     @Test
+    void wechatPaymentCodeIsAnsweredAuthCodeInvalidWithoutATrade() {
+        GatewayTestClient.Answer answer = client.call("alipay.trade.pay", payBiz("t_wechatcode", "134567890123456789", "1.00"));
+
+        assertThat(answer.subCode()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+        assertThat(answer.signatureValid()).isTrue();
+        assertThat(simulator.trade("t_wechatcode")).isEmpty();
+    }
+
+    @Test
     void resentPayForAPaidTradeIsAnsweredTradeHasSuccessWithoutASecondCharge() {
         String code = simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce());
         client.call("alipay.trade.pay", payBiz("t_twice", code, "25.00"));

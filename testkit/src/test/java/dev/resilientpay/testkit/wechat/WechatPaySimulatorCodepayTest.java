@@ -112,6 +112,23 @@ class WechatPaySimulatorCodepayTest {
     }
 
     @Test
+    void alipayCodeIsRefusedAsAuthCodeInvalidWithoutAnOrder() throws Exception {
+        V3Client.Response response = codepay("CODE-ALIPAY-1", "281234567890123456");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("AUTH_CODE_INVALID");
+        assertThat(response.verifiesWith(V3Client.publicKey(sim().platformPublicKeyPem()))).isTrue();
+        assertThat(sim().order("CODE-ALIPAY-1")).isEmpty();
+    }
+
+    @Test
+    void codeOfTheWrongLengthIsRefusedAsAuthCodeInvalid() throws Exception {
+        assertThat(codepay("CODE-SHORT-1", "13450000000000001").code()).isEqualTo("AUTH_CODE_INVALID");
+        assertThat(codepay("CODE-LONG-1", "1345000000000000011").code()).isEqualTo("AUTH_CODE_INVALID");
+        assertThat(sim().order("CODE-SHORT-1")).isEmpty();
+    }
+
+    @Test
     void resentCodepayOfPaidOrderReplaysTheTransactionByDefault() throws Exception {
         V3Client.Response first = codepay("CODE-AGAIN-1", "134500000000000007");
 

@@ -28,6 +28,8 @@ public final class OrderBook {
 
     private static final Pattern OUT_TRADE_NO = Pattern.compile("[0-9a-zA-Z_\\-|*]{6,32}");
     private static final Pattern OUT_REFUND_NO = Pattern.compile("[0-9a-zA-Z_\\-|*@]{1,64}");
+    /** WeChat payment codes: 18 digits starting 10 to 15 (WeChat Pay payment-code rules). */
+    private static final Pattern WECHAT_AUTH_CODE = Pattern.compile("1[0-5][0-9]{16}");
     private static final Map<String, String> TRADE_TYPES = Map.of(
             "native", "NATIVE", "jsapi", "JSAPI", "app", "APP", "h5", "MWEB");
     private static final Map<String, String> STATE_DESCRIPTIONS = Map.of(
@@ -118,6 +120,10 @@ public final class OrderBook {
             String attach = optionalText(request, "attach", 128);
             if (!request.path("scene_info").isObject()) {
                 throw new Rejection(Answer.paramError("/scene_info", null, "is required"));
+            }
+            if (!WECHAT_AUTH_CODE.matcher(authCode).matches()) {
+                // as the gateway: a code that is not WeChat's (an Alipay code scanned at the wrong till) is refused
+                throw new Rejection(Answer.error(400, "AUTH_CODE_INVALID", "付款码无效，请重新扫码"));
             }
             OrderRecord existing = orders.get(outTradeNo);
             if (existing != null) {

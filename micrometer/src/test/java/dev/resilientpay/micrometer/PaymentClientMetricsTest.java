@@ -1,0 +1,124 @@
+package dev.resilientpay.micrometer;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resilientpay.BreakerPolicy;
+import dev.resilientpay.FailureReason;
+import dev.resilientpay.Money;
+import dev.resilientpay.PaymentClient;
+import dev.resilientpay.PaymentMethod;
+import dev.resilientpay.PaymentOutcome;
+import dev.resilientpay.PaymentRequest;
+import dev.resilientpay.TradeState;
+import dev.resilientpay.testing.Answers;
+import dev.resilientpay.testing.ScriptedProvider;
+import dev.resilientpay.testing.VirtualTime;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A real {@link PaymentClient} over a scripted provider and virtual time, observed by the listener. */
+class PaymentClientMetricsTest {
+
+    private static final Money AMOUNT = Money.cny(2350);
+
+    private final VirtualTime time = new VirtualTime();
+    private final ScriptedProvider provider = new ScriptedProvider("alipay");
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TestObservationRegistry observations = TestObservationRegistry.create();
+    private final MicrometerPaymentListener listener = MicrometerPaymentListener.builder(meters)
+            .observationRegistry(observations).merchant("coffee-shop").build();
+    private final PaymentClient client = PaymentClient.builder().provider(provider).timeSource(time).seed(42)
+            .breaker(new BreakerPolicy(50, 4, 4, Duration.ofSeconds(30), 1))
+            .listener(listener).build();
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void paymentCodePolledUntilPaidIsRecordedAttemptByAttempt() {
+        provider.onPay(Answers.pending())
+                .onQuery(Answers.status("o-1", TradeState.PROCESSING), Answers.paidStatus("o-1", AMOUNT));
+        Instant start = time.now();
+
+        PaymentOutcome outcome = client.pay(codePay("o-1"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+        Duration elapsed = time.since(start);
+        assertThat(elapsed).isPositive();
+        var calls = meters.get("resilientpay.calls").tags("provider", "alipay", "merchant", "coffee-shop",
+                "operation", "pay_by_code", "outcome", "paid", "failure.reason", "none").timer();
+        assertThat(calls.count()).isEqualTo(1);
+        assertThat(calls.totalTime(TimeUnit.NANOSECONDS)).isEqualTo((double) elapsed.toNanos());
+        assertThat(meters.get("resilientpay.attempts").tags("operation", "pay_by_code", "classification", "pending")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.polls").tags("state", "processing").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.polls").tags("state", "paid").counter().count()).isEqualTo(1.0);
+        assertThat(observations).hasSingleObservationThat()
+                .hasNameEqualTo("resilientpay.operation")
+                .hasLowCardinalityKeyValue("operation", "pay_by_code")
+                .hasLowCardinalityKeyValue("outcome", "paid")
+                .isInstanceOfSatisfying(PaymentObservationContext.class,
+                        context -> assertThat(context.elapsed()).isEqualTo(elapsed));
+    }
+
+    @Test
+    void transientFailureIsRetriedAndCountedByItsCause() {
+        provider.onPay(Answers.notSent(FailureReason.NETWORK_ERROR), Answers.awaitingPayer("o-2"));
+
+        PaymentOutcome outcome = client.pay(qrPay("o-2"));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
+        assertThat(meters.get("resilientpay.retries").tags("operation", "create_order", "failure.reason", "network_error")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.attempts").tags("classification", "not_sent").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.attempts").tags("classification", "definite").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.calls").tags("outcome", "awaiting_payer").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void outageOpensTheBreakerAndTheGaugeShowsIt() {
+        provider.onPay(Answers.notSent(FailureReason.NETWORK_ERROR));
+
+        client.pay(qrPay("o-3"));
+        client.pay(qrPay("o-4"));
+        PaymentOutcome refused = client.pay(qrPay("o-5"));
+
+        assertThat(refused).isInstanceOf(PaymentOutcome.Failed.class);
+        assertThat(meters.get("resilientpay.circuitbreaker.transitions").tags("from", "closed", "to", "open")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.circuitbreaker.state").tags("state", "open").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("resilientpay.circuitbreaker.state").tags("state", "closed").gauge().value()).isEqualTo(0.0);
+        assertThat(meters.get("resilientpay.calls").tags("outcome", "failed", "failure.reason", "provider_unavailable")
+                .timer().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void observationIsAChildOfTheCallersObservation() {
+        provider.onPay(Answers.awaitingPayer("o-6"));
+        Observation checkout = Observation.createNotStarted("shop.checkout", observations);
+
+        checkout.observe(() -> client.pay(qrPay("o-6")));
+
+        assertThat(observations).hasObservationWithNameEqualTo("resilientpay.operation").that()
+                .hasParentObservationEqualTo(checkout);
+    }
+
+    private static PaymentRequest codePay(String orderId) {
+        return PaymentRequest.builder().orderId(orderId).amount(AMOUNT).subject("Flat white")
+                .method(new PaymentMethod.PaymentCode("287634438256643941")).build();
+    }
+
+    private static PaymentRequest qrPay(String orderId) {
+        return PaymentRequest.builder().orderId(orderId).amount(AMOUNT).subject("Flat white")
+                .method(new PaymentMethod.QrCode()).build();
+    }
+}
