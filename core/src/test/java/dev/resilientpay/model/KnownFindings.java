@@ -20,6 +20,11 @@ final class KnownFindings {
     static final Map<String, String> TOLERATED = new LinkedHashMap<>();
 
     // Findings 1-5 are fixed in the pipeline; their regression tests in ModelFindingsTest are enabled.
+    static {
+        TOLERATED.put("ledger-paid-after-reversal-by-crashed-call", "model finding 6: the till dies after its deadline "
+                + "cancel reversed the charge; a late PAID notification then records Paid on the dead call's entry");
+        TOLERATED.put("paid-after-reversal-by-crashed-call", "model finding 6, as replayed by resolve()");
+    }
 
     private KnownFindings() {}
 

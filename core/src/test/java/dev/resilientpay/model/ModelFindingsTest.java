@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,6 +199,44 @@ class ModelFindingsTest {
 
         assertThat(again).isInstanceOfSatisfying(dev.resilientpay.RefundOutcome.Failed.class,
                 f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.REFUND_NOT_ALLOWED));
+    }
+
+    /**
+     * Model finding 6 (after findings 1–5 were fixed). Shrunk schedule: ALIPAY payment-code order,
+     * payer confirms after 7 requests, PAID notification 4 requests after the payment; faults: requests
+     * 0–6 OK, 7–9 CONNECT_REFUSED, 10 CRASH; steps: pay(o-1). The payer confirms while the queries are
+     * refused; the deadline cancel reverses the charge and the till dies before its answer arrives.
+     * The genuine, late PAID notification then reaches the restarted instance: the entry is in flight
+     * with an expired lease, so the notification completes it as Paid, and resolve() answers Paid for
+     * money that went back to the payer. Expected: evidence from outside never completes a crashed
+     * payment-code call that may have sent its cancel as Paid without a query (the query says closed).
+     */
+    @Test
+    @Disabled("model finding 6: a late PAID notification records Paid on a crashed call whose cancel reversed the charge")
+    void paidNotificationAfterACrashDuringTheDeadlineCancelDoesNotRecordPaid() {
+        AtomicBoolean reversed = new AtomicBoolean();
+        ScriptedProvider.Answer<TradeStatus> query = ctx -> reversed.get() ? Answers.status(ORDER, TradeState.CLOSED)
+                : Answers.status(ORDER, TradeState.PROCESSING);
+        ScriptedProvider.Answer<CloseOutcome.Closed> cancelThenDie = ctx -> {
+            reversed.set(true); // the payer had confirmed: the cancel moves the money back...
+            throw new CrashedTill(); // ...and the till dies before the answer arrives
+        };
+        provider.onPay(Answers.pending()).onQuery(query).add(Endpoint.CANCEL, cancelThenDie);
+        PaymentLedger ledger = PaymentLedger.inMemory(time.clock(), Duration.ofDays(1));
+        try (PaymentClient dying = PaymentClient.builder().provider(provider).timeSource(time).seed(1)
+                .instanceId("till-1").ledger(ledger).build()) {
+            assertThatThrownBy(() -> dying.pay(codePay())).isInstanceOf(CrashedTill.class);
+        }
+        time.advance(Duration.ofMinutes(5)); // the dead instance's lease has run out
+        client = PaymentClient.builder().provider(provider).timeSource(time).seed(2).instanceId("till-2")
+                .ledger(ledger).build();
+
+        byte[] late = provider.signedNotification(new Notification.PaymentNotification("n-1", "trade_status_sync",
+                new TradeStatus(ORDER, TradeState.PAID, "tx-" + ORDER, AMOUNT, Instant.parse("2025-01-01T00:00:30Z"),
+                        "TRADE_SUCCESS")));
+        client.notifications().verify(Map.of(), late);
+
+        assertThat(client.resolve(ORDER)).isInstanceOf(PaymentOutcome.Failed.class);
     }
 
     /** The till's process dying in the middle of a call: an Error, so nothing on the way catches it. */

@@ -124,6 +124,8 @@ final class ScheduleRun {
             }
             model.heal();
             time.advance(Duration.ofMinutes(5)); // the breaker half-opens, leases expire
+            model.phase("notifications still in flight");
+            model.deliverPendingNotifications(); // before the final resolves: then the world holds still
             for (int order : usedOrders) {
                 String name = "final resolve of " + Step.ORDERS[order];
                 model.phase(name);
@@ -325,7 +327,7 @@ final class ScheduleRun {
         GatewayModel.Truth truth = o.truth();
         if (o.outcome() instanceof PaymentOutcome.Paid paid) {
             if (truth.state() == GatewayModel.State.REVERSED) {
-                out.add(v("paid-after-reversal", "Paid although the charge was reversed: " + o));
+                out.add(v(crashedOn(o.orderId()) ? "paid-after-reversal-by-crashed-call" : "paid-after-reversal", "Paid although the charge was reversed: " + o));
             } else if (!truth.holdsMoney() || !AMOUNT.equals(truth.charged()) || !AMOUNT.equals(paid.amount())) {
                 out.add(v("paid-not-charged", "Paid but the gateway did not take the requested " + AMOUNT + ": " + o));
             }
@@ -476,7 +478,7 @@ final class ScheduleRun {
             out.add(v("undecided", "undecided: " + where));
         }
         if (recorded instanceof PaymentOutcome.Paid && truth.state() == GatewayModel.State.REVERSED) {
-            out.add(v("ledger-paid-after-reversal", "ledger Paid although the charge was reversed: " + where));
+            out.add(v(crashedOn(orderId) ? "ledger-paid-after-reversal-by-crashed-call" : "ledger-paid-after-reversal", "ledger Paid although the charge was reversed: " + where));
         } else if (recorded instanceof PaymentOutcome.Paid && (!truth.holdsMoney() || !AMOUNT.equals(truth.charged()))) {
             out.add(v("ledger-paid-not-charged", "ledger Paid but the gateway did not keep the requested amount: " + where));
         }
