@@ -981,6 +981,7 @@ public final class CallPipeline {
             log.warn("recover: ledger unavailable ({})", e.getMessage());
             return List.of();
         }
+        java.util.Set<LedgerKey> done = new java.util.HashSet<>();
         int threads = Math.max(1, ownership.recoveryConcurrency());
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "resilient-pay-" + provider.name() + "-recover");
@@ -991,9 +992,7 @@ public final class CallPipeline {
             while (true) {
                 List<LedgerEntry> batch;
                 try {
-                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch()).stream()
-                            .filter(e -> e.updatedAt().isBefore(startedAt) || e.startedAt().isBefore(startedAt))
-                            .toList();
+                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch());
                 } catch (LedgerUnavailableException e) {
                     log.warn("recover: ledger unavailable ({})", e.getMessage());
                     break;
@@ -1002,7 +1001,15 @@ public final class CallPipeline {
                     break;
                 }
                 List<Future<Outcome>> running = new ArrayList<>();
+                int fresh = 0;
                 for (LedgerEntry entry : batch) {
+                    if (!done.add(entry.key())) {
+                        // Tried once in this run and still unresolved: hand it back at once (the next run
+                        // tries again) rather than loop on it.
+                        giveBack(entry);
+                        continue;
+                    }
+                    fresh++;
                     running.add(pool.submit(() -> recoverOne(entry)));
                 }
                 for (Future<Outcome> future : running) {
@@ -1015,7 +1022,7 @@ public final class CallPipeline {
                         log.warn("recover: an entry failed to resolve", e.getCause());
                     }
                 }
-                if (batch.size() < ownership.recoveryBatch()) {
+                if (batch.size() < ownership.recoveryBatch() || fresh == 0) {
                     break;
                 }
             }
@@ -1026,12 +1033,30 @@ public final class CallPipeline {
         return List.copyOf(outcomes);
     }
 
-    /** Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. */
+    private void giveBack(LedgerEntry claimed) {
+        try {
+            ledger.complete(claimed, claimed.state(), claimed.outcome(), 0);
+        } catch (LedgerUnavailableException e) {
+            log.debug("recover: {} not handed back ({}); its lease runs out", claimed.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. A payment
+     * code whose own deadline passed long ago (its till crashed) is not polled for a full deadline
+     * again: the payer has left; one query, then the cancel.
+     */
     private Outcome recoverOne(LedgerEntry claimed) {
         Operation recovered = claimed.payment() != null ? operationOf(claimed.payment()) : Operation.REFUND;
         try (CallScope scope = CallScope.call(listeners, time, provider.name(), recovered, claimed.orderId())) {
+            OperationPolicy payPolicy = claimed.payment() == null ? null : policies.of(operationOf(claimed.payment()));
+            if (payPolicy != null && operationOf(claimed.payment()) == Operation.PAY_BY_CODE
+                    && claimed.startedAt().plus(payPolicy.deadline()).isBefore(ledger.now())) {
+                payPolicy = payPolicy.toBuilder().deadline(payPolicy.attemptTimeout().multipliedBy(2)).build();
+            }
+            OperationPolicy recoveryPolicy = payPolicy;
             Supplier<Outcome> work = claimed.payment() != null
-                    ? () -> runPay(claimed.payment(), policies.of(operationOf(claimed.payment())), claimOf(claimed), true)
+                    ? () -> runPay(claimed.payment(), recoveryPolicy, claimOf(claimed), true)
                     : () -> runRefund(claimed.refund(), policies.of(Operation.REFUND), claimOf(claimed), true);
             return flights.run(claimed.key().id(), claimed.fingerprint(), work,
                     () -> claimed.payment() != null ? conflict(Operation.QUERY, claimed.orderId(), null)

@@ -103,7 +103,11 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
     @Override
     public List<LedgerEntry> claimUnresolved(String owner, Duration lease, int limit) {
         List<LedgerEntry> claimed = new ArrayList<>();
-        for (LedgerEntry candidate : unresolved(Integer.MAX_VALUE)) {
+        List<LedgerEntry> candidates = entries.values().stream()
+                .filter(e -> e.state() != LedgerState.COMPLETED)
+                .sorted(Comparator.comparing(LedgerEntry::updatedAt).thenComparing(e -> e.key().toString()))
+                .toList();
+        for (LedgerEntry candidate : candidates) {
             if (claimed.size() >= limit) {
                 break;
             }

@@ -85,7 +85,8 @@ public interface PaymentLedger {
 
     /**
      * Claims up to {@code limit} unresolved entries nobody holds a live lease on (crashed calls and
-     * in-doubt calls), oldest first. Concurrent claimers never get the same entry.
+     * in-doubt calls), least recently updated first (so an entry tried again and still in doubt goes to
+     * the back). Concurrent claimers never get the same entry.
      */
     List<LedgerEntry> claimUnresolved(String owner, Duration lease, int limit);
 

@@ -597,7 +597,7 @@ public final class JdbcPaymentLedger implements PaymentLedger {
             claim = "UPDATE " + t + " SET owner = ?, lease_until = ?, updated_at = ?, version = version + 1" + key
                     + " AND version = ?";
             claimUnresolved = "SELECT " + COLUMNS + " FROM " + t + " WHERE " + UNRESOLVED
-                    + " AND (lease_until IS NULL OR lease_until <= ?)" + order + " LIMIT ? FOR UPDATE SKIP LOCKED";
+                    + " AND (lease_until IS NULL OR lease_until <= ?)" + " ORDER BY updated_at, provider, merchant, id" + " LIMIT ? FOR UPDATE SKIP LOCKED";
             complete = "UPDATE " + t + " SET state = ?, outcome = ?, attempts = attempts + ?, updated_at = ?, owner = NULL, "
                     + "lease_until = NULL, version = version + 1" + key + " AND version = ?";
             release = "DELETE FROM " + t + key + " AND version = ?";
