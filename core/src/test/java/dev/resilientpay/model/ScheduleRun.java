@@ -348,7 +348,9 @@ final class ScheduleRun {
             }
         } else if (o.outcome() instanceof PaymentOutcome.InDoubt doubt && o.call().equals("final resolve")
                 && !amountMismatch(doubt, truth)) {
-            out.add(v("final-in-doubt", "still InDoubt after resolve() with a healthy gateway: " + o));
+            boolean noRecord = ledger.find(LedgerKey.payment(schedule.profile().providerName, "default", o.orderId())).isEmpty();
+            out.add(v(noRecord ? "final-in-doubt-no-record" : "final-in-doubt",
+                    "still InDoubt after resolve() with a healthy gateway: " + o));
         }
         if (o.alone() && o.call().startsWith("await ")) {
             Duration timeout = Duration.ofSeconds(Long.parseLong(o.call().substring(6, o.call().length() - 1)));
