@@ -7,8 +7,12 @@
 #   benchmarks/run.sh --quick    shorter runs, 500 chaos payments per client and fault rate
 #   benchmarks/run.sh --scale 5  full run with 2,000 chaos payments
 #   MVN_ARGS=-o benchmarks/run.sh --quick   offline build
+#   benchmarks/run.sh --only issue8 --issue8-orders 2000
+#                                issue 8's figures (cold start in fresh JVMs, then 10 % and 30 % faults
+#                                against independent-gateway simulators); writes only its own section
+#                                of docs/benchmarks.md. 500 orders take ~15 min on 2 busy cores.
 #
-# Extra arguments go to dev.resilientpay.benchmarks.BenchmarkSuite (--only jmh,load,chaos,outage).
+# Extra arguments go to dev.resilientpay.benchmarks.BenchmarkSuite (--only jmh,load,chaos,outage,issue8).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

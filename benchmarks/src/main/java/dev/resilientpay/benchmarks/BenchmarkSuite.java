@@ -10,7 +10,10 @@ import dev.resilientpay.benchmarks.report.Machine;
 import dev.resilientpay.benchmarks.report.MarkdownReport;
 import dev.resilientpay.benchmarks.report.SuiteResults;
 import dev.resilientpay.benchmarks.report.SvgChart;
+import dev.resilientpay.benchmarks.report.Issue8Report;
 import dev.resilientpay.benchmarks.runs.ChaosRun;
+import dev.resilientpay.benchmarks.runs.ColdStartRun;
+import dev.resilientpay.benchmarks.runs.Timeline;
 import dev.resilientpay.benchmarks.runs.JmhRun;
 import dev.resilientpay.benchmarks.runs.LoadRun;
 import dev.resilientpay.benchmarks.runs.OutageRun;
@@ -37,7 +40,10 @@ import java.util.logging.SimpleFormatter;
  * <pre>
  * --quick             shorter JMH, load and outage runs; chaos payments divided by 20
  * --scale N           divide the chaos runs' 10,000 payments by N (default 1, 20 with --quick)
- * --only a,b          run only these sections: jmh, load, chaos, outage
+ * --only a,b          run only these sections: jmh, load, chaos, outage, issue8 (issue8 alone writes only
+ *                     its own section of benchmarks.md)
+ * --issue8-orders N   issue 8: payment-code orders per client, provider and fault rate (2,000; 300 with --quick)
+ * --lag N             issue 8: queries that lag after a processed send whose answer broke (2)
  * --out DIR           where the report goes (default docs)
  * --command TEXT      the command line to print in the report
  * </pre>
@@ -48,6 +54,8 @@ public final class BenchmarkSuite {
     private static final double[] FAULT_RATES = {0.0, 0.1, 0.3};
     private static final long SEED = 20_250_101L;
     private static final int CHAOS_THREADS = 64;
+    /** Issue 8: payment-code orders per client, provider and fault rate. */
+    private static final int ISSUE8_ORDERS = 2_000;
     /** The label of our client with the earlier, twitchier default breaker (50 % of the last 20, at least 10). */
     public static final String SHORT_BREAKER = "resilient-pay, breaker 50 % of last 20 (earlier default)";
 
@@ -58,6 +66,8 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         int scale = 0;
+        int issue8Orders = 0;
+        int lag = 2;
         Set<String> only = Set.of("jmh", "load", "chaos", "outage");
         Path out = Path.of("docs");
         String command = "benchmarks/run.sh";
@@ -68,15 +78,21 @@ public final class BenchmarkSuite {
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
+                case "--issue8-orders" -> issue8Orders = Integer.parseInt(args[++i]);
+                case "--lag" -> lag = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (expected --quick, --scale N, --only jmh,load,chaos,outage, --out DIR, --command TEXT)");
+                        + " (expected --quick, --scale N, --only jmh,load,chaos,outage,issue8, --issue8-orders N,"
+                        + " --lag N, --out DIR, --command TEXT)");
             }
         }
         if (scale <= 0) {
             scale = quick ? 20 : 1;
         }
+        if (issue8Orders <= 0) {
+            issue8Orders = quick ? 300 : ISSUE8_ORDERS;
+        }
         quietLogging();
-        new BenchmarkSuite().run(quick, scale, only, out, command);
+        new BenchmarkSuite().run(quick, scale, only, out, command, issue8Orders, lag);
         System.exit(0);
     }
 
@@ -91,7 +107,8 @@ public final class BenchmarkSuite {
         root.addHandler(file);
     }
 
-    private void run(boolean quick, int scale, Set<String> only, Path out, String command) throws Exception {
+    private void run(boolean quick, int scale, Set<String> only, Path out, String command, int issue8Orders, int lag)
+            throws Exception {
         long began = System.nanoTime();
         SuiteResults results = new SuiteResults();
         results.machine = Machine.describe();
@@ -106,6 +123,10 @@ public final class BenchmarkSuite {
                     + " numbers%n", results.machine.loadStart());
         }
 
+        if (only.contains("issue8")) {
+            // First, while this JVM is cold for the client: the cold starts fork fresh JVMs anyway.
+            issue8(results, issue8Orders, lag, quick);
+        }
         if (only.contains("jmh")) {
             section("JMH: pipeline overhead, signing, allocation (forked JVMs)");
             results.jmh.addAll(JmhRun.run(quick));
@@ -124,10 +145,20 @@ public final class BenchmarkSuite {
         }
         results.loadEnd = Machine.load();
         results.minutes = (System.nanoTime() - began) / 60e9;
-        MarkdownReport.write(results, out.resolve("benchmarks.md"));
-        SvgChart.write(results, out.resolve("benchmarks.svg"));
-        console.printf(Locale.ROOT, "%nwrote %s and %s in %.1f min%n", out.resolve("benchmarks.md"),
-                out.resolve("benchmarks.svg"), results.minutes);
+        Path report = out.resolve("benchmarks.md");
+        if (only.stream().anyMatch(Set.of("jmh", "load", "chaos", "outage")::contains)) {
+            // The full report rewrites the file: keep the issue 8 section as the last issue 8 run left it.
+            java.util.Optional<String> issue8Section = Issue8Report.current(report);
+            MarkdownReport.write(results, report);
+            SvgChart.write(results, out.resolve("benchmarks.svg"));
+            if (issue8Section.isPresent() && !only.contains("issue8")) {
+                Issue8Report.splice(report, issue8Section.get());
+            }
+        }
+        if (only.contains("issue8")) {
+            Issue8Report.write(results, report);
+        }
+        console.printf(Locale.ROOT, "%nwrote %s in %.1f min%n", report, results.minutes);
     }
 
     private void load(SuiteResults results, List<Gateway> gateways, boolean quick) throws InterruptedException {
@@ -230,6 +261,73 @@ public final class BenchmarkSuite {
                 }
             }
         }
+    }
+
+    /**
+     * Issue 8's figures: a cold start per provider in a fresh JVM, then {@code orders} payment-code orders
+     * per client, provider and fault rate (10 %, 30 %) against simulators that behave as the issue's
+     * independent gateways (consumed codes, queries that lag {@code lag} times after a broken answer).
+     */
+    private void issue8(SuiteResults results, int orders, int lag, boolean quick) throws Exception {
+        long began = System.nanoTime();
+        results.issue8Orders = orders;
+        results.issue8Lag = lag;
+        section("Issue 8: cold start, 64 callers at once, no faults (fresh JVM per provider)");
+        for (String provider : List.of("alipay", "wechat")) {
+            ColdStartRun.Result cold = ColdStartRun.fork(provider, quick ? 100 : 200, CHAOS_THREADS);
+            results.coldStarts.add(cold);
+            console.printf(Locale.ROOT, "  %-10s paid %4d  not %4d  doubt %4d  breaker opened %d  not paid, nothing"
+                            + " sent %d  refunded %d  charged-not-paid %d  longest call %.1f s  all in %.1f s  %s%n",
+                    cold.gateway(), cold.paid(), cold.notPaid(), cold.inDoubt(), cold.breakerOpenings(),
+                    cold.turnedAway(), cold.refunded(), cold.chargedNotPaid(), cold.longestCall(), cold.seconds(),
+                    cold.reasons());
+        }
+        section("Issue 8: " + orders + " payment-code orders per client at 10 % and 30 % faults, independent gateways");
+        Timing timing = Timing.issue8();
+        try (SimulatedAlipay alipay = new SimulatedAlipay(); SimulatedWechat wechat = new SimulatedWechat()) {
+            List<Gateway> gateways = List.of(alipay, wechat);
+            for (Gateway gateway : gateways) {
+                // Class loading and JIT first, for every client (a cold SDK times out under 64 callers just as
+                // a cold client of ours does): the cold start has its own figure above.
+                for (Function<Gateway, PaymentCaller> client : List.<Function<Gateway, PaymentCaller>>of(
+                        g -> g.ours(timing, g.port(), null), g -> g.sdkAsDocumented(timing, g.port()))) {
+                    try (PaymentCaller caller = client.apply(gateway)) {
+                        LoadRun.run(gateway, caller, 8, Duration.ofSeconds(quick ? 2 : 3), Duration.ofSeconds(1));
+                    }
+                }
+            }
+            int run = 0;
+            for (Gateway gateway : gateways) {
+                for (double rate : new double[] {0.1, 0.3}) {
+                    for (int client = 0; client < 3; client++) {
+                        run++;
+                        Timeline timeline = new Timeline();
+                        Function<Gateway, PaymentCaller> make = switch (client) {
+                            case 0 -> g -> g.ours(timing, g.port(), timeline);
+                            case 1 -> g -> g.sdkAsDocumented(timing, g.port());
+                            default -> g -> g.sdkWithRecovery(timing, g.port());
+                        };
+                        ChaosRun.Result r = ChaosRun.run(gateway, make, timing, rate, orders, CHAOS_THREADS, SEED,
+                                "i8r" + run, lag, client == 0 ? timeline : null);
+                        results.issue8.add(r);
+                        ChaosRun.Money m = r.money();
+                        console.printf(Locale.ROOT, "  %-10s %3.0f%% %-42s paid %5d  not %5d  doubt %4d%s  never-created"
+                                        + " %d  charged-but-failed %d  lost %d  double %d  refunded %d  after-return %d"
+                                        + " (late %d, resolve %d)  breaker %d  %5.1f s%n", r.gateway(), rate * 100,
+                                r.client(), r.paid(), r.notPaid(), r.inDoubt(),
+                                r.inDoubtAfterResolve() >= 0 ? " (→" + r.inDoubtAfterResolve() + ")" : "",
+                                m.neverCreatedInDoubt(), m.chargedButFailed(), r.lost(), r.doubleCharges(),
+                                m.paidThenRefunded(), m.chargedAfterReturn(), m.chargedByLateConfirm(),
+                                m.chargedByResolve(), m.breakerOpenings(), r.seconds());
+                        if (client == 0) {
+                            console.println("    reasons " + m.reasons() + "  NOT_SENT yet created " + m.notSentButCreated()
+                                    + " (charged " + m.notSentButCharged() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        results.issue8Minutes = (System.nanoTime() - began) / 60e9;
     }
 
     private void section(String title) {

@@ -413,7 +413,10 @@ public final class CallPipeline {
                 return settle(call, request);
             }
             if (status.isEmpty()) {
-                step = Step.POLL;
+                // The query itself failed (often within milliseconds): ask again after the short retry
+                // backoff, not after a whole poll interval, so a run of transient failures does not use
+                // up the deadline while the payer may already have paid.
+                step = Step.QUERY;
                 continue;
             }
             TradeStatus known = status.get();
@@ -576,12 +579,13 @@ public final class CallPipeline {
             call.cancelAttempted = true; // from here a PAID notification may describe money the cancel moves back
             CloseOutcome cancelled = cancelOrder(cancel);
             if (cancelled instanceof CloseOutcome.Closed closed) {
+                // A query's "not found" is no proof the order never existed (queries lag): only a cancel
+                // that itself answers "no such order" is (below). A closed order whose refund could not
+                // be learned is reported as not confirmed, whose message promises any amount back.
                 FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
-                        : call.lastState == TradeState.NOT_FOUND ? FailureReason.NOT_SENT
                         : FailureReason.PAYER_DID_NOT_CONFIRM;
                 String message = closed.refunded() ? "paid but not confirmed in time; cancelled and refunded"
-                        : reason == FailureReason.NOT_SENT ? "the provider never created the order; cancelled so it cannot be paid"
-                        : "not confirmed in time; cancelled";
+                        : "not confirmed in time; cancelled (any amount taken is returned)";
                 return complete(call, new PaymentOutcome.Failed(orderId, new Failure(reason, null, null, message, null,
                         call.sends)));
             }
@@ -606,15 +610,20 @@ public final class CallPipeline {
      * @return the definite outcome it proves, or {@code null}
      */
     private PaymentOutcome lastQuery(Call call, Call look, PaymentRequest request) {
-        if (!runner.guard(look, Operation.QUERY, 1)) {
-            return null;
-        }
-        Attempt<TradeStatus> attempt = runner.attempt(look, Operation.QUERY, ++call.queries, call.orderId,
-                ctx -> provider.query(call.orderId, ctx));
-        if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
-            call.lastState = succeeded.value().state();
-            return StatusRecorder.definite(succeeded.value(), request.amount(), call.sends)
-                    .filter(o -> !(o instanceof PaymentOutcome.Failed)).orElse(null);
+        // Not behind the breaker: an order that may be charged must be settled even during an outage
+        // (the breaker protects new calls, not the end of one already sent). Tried up to three times on
+        // a transient failure, within the cancel policy's time, before the cancel refunds a paid payer.
+        for (int tries = 0; tries < 3; tries++) {
+            Attempt<TradeStatus> attempt = runner.attempt(look, Operation.QUERY, ++call.queries, call.orderId,
+                    ctx -> provider.query(call.orderId, ctx));
+            if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
+                call.lastState = succeeded.value().state();
+                return StatusRecorder.definite(succeeded.value(), request.amount(), call.sends)
+                        .filter(o -> !(o instanceof PaymentOutcome.Failed)).orElse(null);
+            }
+            if (attempt instanceof Attempt.Rejected<TradeStatus> || !runner.pause(look, look.retries.next())) {
+                return null;
+            }
         }
         return null;
     }
@@ -624,8 +633,8 @@ public final class CallPipeline {
         String orderId = cancel.orderId;
         // The payment's claim goes along (in {@code cancel}): the cancel keeps the lease alive.
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
-        return refundedByCancel(cancel,
-                closeOutcome(cancel, retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx))));
+        return refundedByCancel(cancel, closeOutcome(cancel,
+                retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx), true)));
     }
 
     /**
@@ -634,8 +643,7 @@ public final class CallPipeline {
      * that carries a payment time had been paid, so the cancel returned the money.
      */
     private CloseOutcome refundedByCancel(Call cancel, CloseOutcome outcome) {
-        if (!(outcome instanceof CloseOutcome.Closed closed) || closed.refunded() || provider.cancelReportsRefund()
-                || !runner.guard(cancel, Operation.QUERY, cancel.sends + 1)) {
+        if (!(outcome instanceof CloseOutcome.Closed closed) || closed.refunded() || provider.cancelReportsRefund()) {
             return outcome;
         }
         Attempt<TradeStatus> after = runner.attempt(cancel, Operation.QUERY, ++cancel.queries, cancel.orderId,
@@ -941,8 +949,17 @@ public final class CallPipeline {
 
     /** Sends an idempotent request until it is answered, refused, or the limit or deadline is reached. */
     private <T> Retried<T> retryIdempotent(Call call, String idempotencyKey, Function<AttemptContext, Attempt<T>> action) {
+        return retryIdempotent(call, idempotencyKey, action, false);
+    }
+
+    /**
+     * @param pastBreaker {@code true} for the deadline cancel of a payment that may be charged: it must
+     *                    be sent even while the breaker is open
+     */
+    private <T> Retried<T> retryIdempotent(Call call, String idempotencyKey, Function<AttemptContext, Attempt<T>> action,
+                                           boolean pastBreaker) {
         while (true) {
-            if (!runner.guard(call, call.operation, call.sends + 1)) {
+            if (!pastBreaker && !runner.guard(call, call.operation, call.sends + 1)) {
                 if (!call.maybeSent || !runner.pause(call, call.retries.next())) {
                     return new Retried<>(null, call.lastFailureOrTimeout(), false);
                 }

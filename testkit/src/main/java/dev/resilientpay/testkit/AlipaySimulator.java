@@ -337,6 +337,40 @@ public final class AlipaySimulator implements AutoCloseable {
     }
 
     /**
+     * The next {@code queries} queries of {@code orderId} answer {@code ACQ.TRADE_NOT_EXIST} whatever the
+     * trade's state, as Alipay documents for a query right after a timeout (the gateway has not caught up).
+     */
+    public void lagQueries(String orderId, int queries) {
+        book.lagQueries(Objects.requireNonNull(orderId, "orderId"), requireCount(queries));
+    }
+
+    /**
+     * After every pay that the gateway processed but whose answer a fault broke (lost, late, malformed,
+     * badly signed, system error after processing), the next {@code queries} queries of that order answer
+     * {@code ACQ.TRADE_NOT_EXIST}: an independent gateway whose queries lag right after a timeout.
+     * Cleared by {@link #reset()}.
+     */
+    public void lagQueriesAfterFaultedPay(int queries) {
+        book.lagQueriesAfterFaultedPay(requireCount(queries));
+    }
+
+    /**
+     * With {@code true}, a payment code is consumed by the first pay that creates the trade: a re-sent pay
+     * of the same order is refused with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}, whatever became of the
+     * trade (by default a re-send is answered idempotently). Cleared by {@link #reset()}.
+     */
+    public void consumePaymentCodes(boolean consume) {
+        book.consumePaymentCodes(consume);
+    }
+
+    private static int requireCount(int queries) {
+        if (queries < 0) {
+            throw new IllegalArgumentException("queries must be >= 0, was " + queries);
+        }
+        return queries;
+    }
+
+    /**
      * Forgets every trade, script and recorded request, and replaces the fault plan with an empty one
      * (injected counts start again from zero): a clean gateway on the same port and keys.
      */

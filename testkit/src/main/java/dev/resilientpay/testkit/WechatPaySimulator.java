@@ -541,6 +541,25 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     /**
+     * After every codepay that the gateway processed but whose answer a fault broke (lost, late, malformed,
+     * badly signed, system error after processing), the next {@code queries} queries of that order answer
+     * 404 {@code ORDER_NOT_EXIST}: an independent gateway whose queries lag right after a timeout.
+     * Cleared by {@link #reset()}.
+     */
+    public void lagQueriesAfterFaultedCodepay(int queries) {
+        book.lagQueriesAfterFaultedCodepay(queries);
+    }
+
+    /**
+     * With {@code true}, a payment code is consumed by the first codepay that creates the order: a re-sent
+     * codepay of the same order is refused with 400 {@code AUTH_CODE_INVALID}, whatever became of the order
+     * (by default a re-send is answered idempotently). Cleared by {@link #reset()}.
+     */
+    public void consumePaymentCodes(boolean consume) {
+        book.consumePaymentCodes(consume);
+    }
+
+    /**
      * Back to the state just after start: no orders, refunds, requests, faults or scripts; only the
      * first platform certificate; signers chosen automatically; header names as usual. Identity and
      * keys stay, so a configured client keeps working.

@@ -104,7 +104,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_syserr", payingCode(), "30.00"));
 
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class,
-                f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.NOT_SENT));
+                f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.PAYER_DID_NOT_CONFIRM));
         assertThat(e2e.simulator.requestCount("e2e_syserr", PAY)).isEqualTo(1);
         assertThat(e2e.simulator.requestCount("e2e_syserr", CANCEL)).isEqualTo(1);
         assertThat(e2e.simulator.trade("e2e_syserr").map(t -> t.charges()).orElse(0)).isZero();

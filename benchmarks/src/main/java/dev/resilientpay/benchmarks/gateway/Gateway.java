@@ -37,6 +37,20 @@ public interface Gateway extends AutoCloseable {
      */
     void payerFinishesConfirming(String orderId);
 
+    /** Whether the gateway ever created the order (a trade exists, whatever its state). */
+    boolean created(String orderId);
+
+    /**
+     * From now until the next {@link #reset()}, behaves like the independent gateways of issue 8: a
+     * payment code is consumed by the first send that creates the order (a re-send is refused as an
+     * invalid code), and after a send that was processed but whose answer a fault broke, the next
+     * {@code lagQueries} queries of that order answer "not found" (the gateway has not caught up).
+     */
+    void behaveAsIndependentGateway(int lagQueries);
+
+    /** The requests the gateway received for the order, in order, with faults and answers: for reports. */
+    String history(String orderId);
+
     /** Requests that reached the simulator since the last reset. */
     int requestsReceived();
 

@@ -17,6 +17,7 @@ final class OurCaller implements PaymentCaller {
     private final PaymentClient client;
     private final CountingProvider counter;
     private final String name;
+    private final java.util.Map<String, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private OurCaller(PaymentClient.Builder builder, CountingProvider counter, String name) {
         this.client = builder.provider(counter).build();
@@ -49,7 +50,27 @@ final class OurCaller implements PaymentCaller {
                 .subject("Benchmark coffee")
                 .method(new PaymentMethod.PaymentCode(authCode))
                 .build());
+        reasons.put(orderId, reasonOf(outcome));
         return verdictOf(outcome);
+    }
+
+    /** The reason of the outcome {@code pay} returned (not of a later {@code resolve}). */
+    @Override
+    public String reason(String orderId) {
+        return reasons.get(orderId);
+    }
+
+    private static String reasonOf(PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Paid) {
+            return "PAID";
+        }
+        if (outcome instanceof PaymentOutcome.Failed failed) {
+            return failed.failure().reason().name();
+        }
+        if (outcome instanceof PaymentOutcome.InDoubt doubt) {
+            return "IN_DOUBT/" + doubt.lastFailure().reason().name();
+        }
+        return "AWAITING_PAYER";
     }
 
     @Override

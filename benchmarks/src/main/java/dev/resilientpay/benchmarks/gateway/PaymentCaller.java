@@ -28,6 +28,14 @@ public interface PaymentCaller extends AutoCloseable {
         return Verdict.IN_DOUBT;
     }
 
+    /**
+     * The typed reason of the last outcome this client gave for {@code orderId} (a {@code FailureReason}
+     * name, {@code PAID}, or {@code IN_DOUBT/<reason>}), or {@code null} when the client has no typed reasons.
+     */
+    default String reason(String orderId) {
+        return null;
+    }
+
     @Override
     default void close() {}
 }

@@ -73,6 +73,22 @@ public final class SimulatedAlipay implements Gateway {
     }
 
     @Override
+    public boolean created(String orderId) {
+        return simulator.trade(orderId).isPresent();
+    }
+
+    @Override
+    public void behaveAsIndependentGateway(int lagQueries) {
+        simulator.consumePaymentCodes(true);
+        simulator.lagQueriesAfterFaultedPay(lagQueries);
+    }
+
+    @Override
+    public String history(String orderId) {
+        return String.join(" → ", simulator.requests(orderId).stream().map(r -> r.method().replace("alipay.trade.", "") + (r.fault().isPresent() ? "[" + r.fault().get().getClass().getSimpleName() + (r.processed() ? ", processed" : "") + "]" : "") + (r.code().isEmpty() ? "" : " " + r.code() + (r.subCode().isEmpty() ? "" : "/" + r.subCode()))).toList());
+    }
+
+    @Override
     public int requestsReceived() {
         return simulator.requests().size();
     }

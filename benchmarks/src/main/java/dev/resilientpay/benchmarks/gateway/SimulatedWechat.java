@@ -81,6 +81,22 @@ public final class SimulatedWechat implements Gateway {
     }
 
     @Override
+    public boolean created(String orderId) {
+        return simulator.order(orderId).isPresent();
+    }
+
+    @Override
+    public void behaveAsIndependentGateway(int lagQueries) {
+        simulator.consumePaymentCodes(true);
+        simulator.lagQueriesAfterFaultedCodepay(lagQueries);
+    }
+
+    @Override
+    public String history(String orderId) {
+        return String.join(" → ", simulator.requestsFor(orderId).stream().map(r -> r.operation() + (r.fault() == null ? "" : "[" + r.fault() + "]") + " " + r.status()).toList());
+    }
+
+    @Override
     public int requestsReceived() {
         return simulator.requests().size();
     }

@@ -47,6 +47,16 @@ public final class SuiteResults {
     public final List<ChaosRun.Result> chaos = new ArrayList<>();
     /** Outage rows. */
     public final List<OutageRun.Result> outage = new ArrayList<>();
+    /** Issue 8: chaos rows against the independent-gateway behaviour, in run order. */
+    public final List<dev.resilientpay.benchmarks.runs.ChaosRun.Result> issue8 = new ArrayList<>();
+    /** Issue 8: the cold starts, one fresh JVM per provider. */
+    public final List<dev.resilientpay.benchmarks.runs.ColdStartRun.Result> coldStarts = new ArrayList<>();
+    /** Issue 8: payment-code orders per client, provider and fault rate. */
+    public int issue8Orders;
+    /** Issue 8: how many queries lag after a processed send whose answer broke. */
+    public int issue8Lag;
+    /** Issue 8: wall time of the issue 8 section, minutes. */
+    public double issue8Minutes;
 
     /** The JMH row of {@code benchmark} with {@code provider} (empty for none). */
     public Optional<JmhRun.Row> jmh(String benchmark, String provider) {

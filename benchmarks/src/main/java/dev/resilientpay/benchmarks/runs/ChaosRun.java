@@ -47,11 +47,12 @@ public final class ChaosRun {
      * @param p99                 time to a definite outcome, 99th percentile, ms
      * @param max                 time to a definite outcome, maximum, ms
      * @param seconds             wall time of the payments
+     * @param money               issue 8's money-safety counts
      */
     public record Result(String gateway, String client, double faultRate, int payments, int paid, int notPaid,
                          int inDoubt, int inDoubtAfterResolve, int chargedButUnpaid, int paidButNotCharged,
                          int declinedPayable, int doubleCharges, long issued, long received, long faultsInjected, double p50,
-                         double p99, double max, double seconds) {
+                         double p99, double max, double seconds, Money money) {
 
         /** Lost payments in both directions. */
         public int lost() {
@@ -63,6 +64,28 @@ public final class ChaosRun {
             return received - issued;
         }
     }
+
+    /**
+     * Issue 8's counts: what happened to the payers' money, judged by the gateway's own ledger.
+     *
+     * @param chargedButFailed    {@code pay()} said not paid, and the payer was charged (at the end)
+     * @param neverCreatedInDoubt {@code pay()} said in doubt, and the gateway never created the order
+     * @param paidThenRefunded    charged at some point, then reversed or refunded (the deadline cancel)
+     * @param chargedAfterReturn  charged after {@code pay()} returned, by any path (the charge count at the
+     *                            end exceeds the one taken the moment {@code pay()} returned)
+     * @param chargedByLateConfirm of those: the trade was left open and the payer confirmed after the till gave up
+     * @param chargedByResolve    of those: the charge appeared during {@code resolve()} of an in-doubt order
+     * @param notSentButCreated   ours: {@code pay()} said {@code NOT_SENT} ("never reached the gateway"), yet the
+     *                            gateway had created the order
+     * @param notSentButCharged   of those: the payer had even been charged (and then refunded by the cancel)
+     * @param breakerOpenings     how often our breaker opened (-1 when not observed)
+     * @param reasons             the typed reason of each {@code pay()} outcome, counted (ours only)
+     * @param examples            per problem, up to three orders with their sequence of events
+     */
+    public record Money(int chargedButFailed, int neverCreatedInDoubt, int paidThenRefunded, int chargedAfterReturn,
+                        int chargedByLateConfirm, int chargedByResolve, int notSentButCreated, int notSentButCharged,
+                        int breakerOpenings,
+                        java.util.SortedMap<String, Integer> reasons, java.util.SortedMap<String, List<String>> examples) {}
 
     /**
      * The faults drawn from, uniformly: answers lost after processing, slow answers (beyond the attempt
@@ -86,6 +109,21 @@ public final class ChaosRun {
 
     private ChaosRun() {}
 
+    /** Keeps up to three orders per problem with what the client did and what the gateway received. */
+    private static void example(java.util.SortedMap<String, List<String>> examples, String problem, Gateway gateway,
+                                Timeline timeline, String orderId, Verdict verdict, String reason) {
+        List<String> list = examples.computeIfAbsent(problem, p -> new java.util.ArrayList<>());
+        if (list.size() >= 3) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(orderId).append(": pay() ").append(verdict)
+                .append(reason == null ? "" : " " + reason).append("; gateway received: ").append(gateway.history(orderId));
+        if (timeline != null) {
+            text.append("; client: ").append(String.join(" | ", timeline.of(orderId)));
+        }
+        list.add(text.toString());
+    }
+
     /**
      * Makes {@code payments} payments with {@code threads} callers.
      *
@@ -94,7 +132,24 @@ public final class ChaosRun {
     public static Result run(Gateway gateway, Function<Gateway, PaymentCaller> makeCaller, Timing timing,
                              double rate, int payments, int threads, long seed, String runId)
             throws InterruptedException {
+        return run(gateway, makeCaller, timing, rate, payments, threads, seed, runId, -1, null);
+    }
+
+    /**
+     * As {@link #run(Gateway, Function, Timing, double, int, int, long, String)}, against a gateway that
+     * behaves as issue 8's independent ones when {@code lagQueries >= 0} (consumed payment codes, queries
+     * that lag {@code lagQueries} times after a processed send whose answer broke).
+     *
+     * @param timeline our client's events (from the listener {@code makeCaller} gave it), or {@code null}
+     */
+    public static Result run(Gateway gateway, Function<Gateway, PaymentCaller> makeCaller, Timing timing,
+                             double rate, int payments, int threads, long seed, String runId, int lagQueries,
+                             Timeline timeline)
+            throws InterruptedException {
         gateway.reset();
+        if (lagQueries >= 0) {
+            gateway.behaveAsIndependentGateway(lagQueries);
+        }
         String[] orders = new String[payments];
         String[] codes = new String[payments];
         PayerKind[] payers = new PayerKind[payments];
@@ -105,6 +160,7 @@ public final class ChaosRun {
         }
         Verdict[] verdicts = new Verdict[payments];
         long[] nanos = new long[payments];
+        int[] chargesAtReturn = new int[payments];
         try (PaymentCaller caller = makeCaller.apply(gateway)) {
             if (rate > 0) {
                 gateway.faults().randomly(rate, faults(timing), seed);
@@ -120,6 +176,7 @@ public final class ChaosRun {
                             long start = System.nanoTime();
                             verdicts[i] = caller.pay(orders[i], codes[i]);
                             nanos[i] = System.nanoTime() - start;
+                            chargesAtReturn[i] = gateway.charges(orders[i]);
                         }
                     } catch (RuntimeException e) {
                         // A client must not throw for a valid payment: stop the run and say so.
@@ -146,11 +203,23 @@ public final class ChaosRun {
             // The storm is over. Payers who were confirming on their phones finish, whatever the till
             // did; then, for our client, a recovery job resolves what was left in doubt.
             gateway.faults().clear();
+            int[] chargesBeforeConfirm = new int[payments];
             for (int i = 0; i < payments; i++) {
+                chargesBeforeConfirm[i] = gateway.charges(orders[i]);
                 if (payers[i] == PayerKind.CONFIRMS_LATER) {
                     gateway.payerFinishesConfirming(orders[i]);
                 }
             }
+            int chargedButFailed = 0;
+            int neverCreatedInDoubt = 0;
+            int paidThenRefunded = 0;
+            int chargedAfterReturn = 0;
+            int chargedByLateConfirm = 0;
+            int chargedByResolve = 0;
+            int notSentButCreated = 0;
+            int notSentButCharged = 0;
+            java.util.SortedMap<String, Integer> reasons = new java.util.TreeMap<>();
+            java.util.SortedMap<String, List<String>> examples = new java.util.TreeMap<>();
             int paid = 0;
             int notPaid = 0;
             int inDoubt = 0;
@@ -170,9 +239,51 @@ public final class ChaosRun {
                 if (verdict != Verdict.IN_DOUBT) {
                     definite.add(nanos[i]);
                 }
+                String reason = caller.reason(orders[i]);
+                if (reason != null) {
+                    reasons.merge(reason, 1, Integer::sum);
+                }
+                if ("NOT_SENT".equals(reason) && gateway.created(orders[i])) {
+                    notSentButCreated++;
+                    if (gateway.charges(orders[i]) > 0) {
+                        notSentButCharged++;
+                        example(examples, "NOT_SENT, yet charged (and refunded)", gateway, timeline, orders[i], verdict,
+                                reason);
+                    } else {
+                        example(examples, "NOT_SENT, yet created", gateway, timeline, orders[i], verdict, reason);
+                    }
+                }
+                int chargesBeforeResolve = gateway.charges(orders[i]);
+                if (chargesBeforeResolve > chargesBeforeConfirm[i]) {
+                    chargedByLateConfirm++;
+                    example(examples, "charged by a late confirmation", gateway, timeline, orders[i], verdict, reason);
+                }
+                if (verdict == Verdict.NOT_PAID && gateway.charged(orders[i])) {
+                    chargedButFailed++;
+                    example(examples, "charged but Failed", gateway, timeline, orders[i], verdict, reason);
+                }
+                if (verdict == Verdict.IN_DOUBT && !gateway.created(orders[i])) {
+                    neverCreatedInDoubt++;
+                    example(examples, "never created, InDoubt", gateway, timeline, orders[i], verdict, reason);
+                } else if (verdict == Verdict.IN_DOUBT) {
+                    example(examples, "InDoubt", gateway, timeline, orders[i], verdict, reason);
+                }
                 Verdict settled = verdict;
                 if (verdict == Verdict.IN_DOUBT && caller.keepsLedger()) {
                     settled = caller.resolve(orders[i]);
+                    if (gateway.charges(orders[i]) > chargesBeforeResolve) {
+                        chargedByResolve++;
+                        example(examples, "charged by resolve()", gateway, timeline, orders[i], verdict, reason);
+                    }
+                }
+                int finalCharges = gateway.charges(orders[i]);
+                if (finalCharges > chargesAtReturn[i]) {
+                    chargedAfterReturn++;
+                    example(examples, "charged after pay() returned", gateway, timeline, orders[i], verdict, reason);
+                }
+                if (finalCharges > 0 && !gateway.charged(orders[i])) {
+                    paidThenRefunded++;
+                    example(examples, "paid, then refunded", gateway, timeline, orders[i], verdict, reason);
                 }
                 if (settled == Verdict.IN_DOUBT) {
                     stillInDoubt++;
@@ -193,7 +304,9 @@ public final class ChaosRun {
             return new Result(gateway.name(), caller.name(), rate, payments, paid, notPaid, inDoubt,
                     caller.keepsLedger() ? stillInDoubt : -1, chargedButUnpaid, paidButNotCharged, declinedPayable,
                     doubleCharges, issued, received, injected, definite.millis(50), definite.millis(99), definite.maxMillis(),
-                    seconds);
+                    seconds, new Money(chargedButFailed, neverCreatedInDoubt, paidThenRefunded, chargedAfterReturn,
+                            chargedByLateConfirm, chargedByResolve, notSentButCreated, notSentButCharged, timeline == null ? -1 : timeline.breakerOpenings(),
+                            reasons, examples));
         } finally {
             gateway.reset();
         }

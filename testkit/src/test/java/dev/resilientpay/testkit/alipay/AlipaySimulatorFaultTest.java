@@ -210,4 +210,35 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         long faulted = simulator.requests("f_random").stream().filter(r -> r.fault().isPresent()).count();
         assertThat(faulted).isEqualTo(simulator.faults().injectedCount()).isBetween(10L, 30L);
     }
+
+    @Test
+    void anIndependentGatewayRefusesAResentPayAsAConsumedCode() {
+        simulator.consumePaymentCodes(true);
+        String code = simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce());
+        client.call(PAY, payBiz("f_consumed", code, "8.00"));
+
+        GatewayTestClient.Answer again = client.call(PAY, payBiz("f_consumed", code, "8.00"));
+
+        assertThat(again.subCode()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+        assertThat(simulator.trade("f_consumed").orElseThrow().charges()).isEqualTo(1);
+    }
+
+    @Test
+    void queriesLagAfterAPayWhoseAnswerWasBroken() {
+        simulator.lagQueriesAfterFaultedPay(2);
+        simulator.faults().next(1, Fault.responseLost());
+        assertThatThrownBy(() -> pay("f_lagged")).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(client.call("alipay.trade.query", ref("f_lagged")).subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+        assertThat(client.call("alipay.trade.query", ref("f_lagged")).subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+        assertThat(client.call("alipay.trade.query", ref("f_lagged")).field("trade_status")).isEqualTo("TRADE_SUCCESS");
+    }
+
+    @Test
+    void queriesDoNotLagAfterAPayAnsweredIntact() {
+        simulator.lagQueriesAfterFaultedPay(2);
+        pay("f_intact");
+
+        assertThat(client.call("alipay.trade.query", ref("f_intact")).field("trade_status")).isEqualTo("TRADE_SUCCESS");
+    }
 }

@@ -2,6 +2,7 @@ package dev.resilientpay.testkit.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resilientpay.testkit.Fault;
 import dev.resilientpay.testkit.WechatPaySimulator;
 import dev.resilientpay.testkit.WechatPaySimulatorAlreadyPaid;
 import dev.resilientpay.testkit.WechatPaySimulatorExtension;
@@ -170,5 +171,36 @@ class WechatPaySimulatorCodepayTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("detail").path("field").asText()).isEqualTo("/scene_info");
+    }
+
+    @Test
+    void anIndependentGatewayRefusesAResentCodepayAsAConsumedCode() throws Exception {
+        sim().consumePaymentCodes(true);
+        codepay("CODE-CONSUMED-1", "134500000000000031");
+
+        V3Client.Response again = codepay("CODE-CONSUMED-1", "134500000000000031");
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.code()).isEqualTo("AUTH_CODE_INVALID");
+        assertThat(sim().order("CODE-CONSUMED-1").orElseThrow().charges()).isEqualTo(1);
+    }
+
+    @Test
+    void queriesLagAfterACodepayWhoseAnswerWasBroken() throws Exception {
+        sim().lagQueriesAfterFaultedCodepay(2);
+        sim().faults().next(1, Fault.malformedBody());
+        codepay("CODE-LAGGED-1", "134500000000000032");
+
+        assertThat(new V3Client(sim()).query("CODE-LAGGED-1").status()).isEqualTo(404);
+        assertThat(new V3Client(sim()).query("CODE-LAGGED-1").status()).isEqualTo(404);
+        assertThat(new V3Client(sim()).query("CODE-LAGGED-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void queriesDoNotLagAfterACodepayAnsweredIntact() throws Exception {
+        sim().lagQueriesAfterFaultedCodepay(2);
+        codepay("CODE-INTACT-1", "134500000000000033");
+
+        assertThat(new V3Client(sim()).query("CODE-INTACT-1").status()).isEqualTo(200);
     }
 }

@@ -61,10 +61,16 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
         if (fault instanceof Fault.SystemError systemError) {
             boolean processed = systemError.processed() && gateway.handle(request).processed();
             answer = gateway.systemError(request, processed);
+            if (processed) {
+                gateway.answerBroken(request);
+            }
         } else if (fault != null && !fault.processesRequest()) {
             answer = null;
         } else {
             answer = gateway.handle(request);
+            if (fault != null) {
+                gateway.answerBroken(request);
+            }
         }
         log.record(request, gateway.orderOf(request), fault, answer);
         return respond(answer, fault);

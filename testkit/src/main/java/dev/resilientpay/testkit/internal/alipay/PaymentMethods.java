@@ -45,6 +45,11 @@ final class PaymentMethods {
             return AnswerNode.businessFailure(PAY, "ACQ.PAYMENT_AUTH_CODE_INVALID").put("out_trade_no", outTradeNo)
                     .signed();
         }
+        if (book.codeConsumed(outTradeNo)) {
+            // An independent gateway's one-time code: the first pay used it up, a re-send is refused.
+            return AnswerNode.businessFailure(PAY, "ACQ.PAYMENT_AUTH_CODE_INVALID").put("out_trade_no", outTradeNo)
+                    .signed();
+        }
         BigDecimal amount = BizFields.amount(request.biz("total_amount"));
         GatewayAnswer repeat = repeatOf(book, PAY, request, amount);
         if (repeat != null) {
@@ -81,6 +86,9 @@ final class PaymentMethods {
             return missing;
         }
         SimulatedTrade trade = book.findVisible(request.biz("out_trade_no"), request.biz("trade_no"));
+        if (trade != null && book.queryLags(trade.outTradeNo)) {
+            trade = null;
+        }
         if (trade == null) {
             return AnswerNode.businessFailure(QUERY, "ACQ.TRADE_NOT_EXIST")
                     .put("buyer_pay_amount", "0.00").put("invoice_amount", "0.00")

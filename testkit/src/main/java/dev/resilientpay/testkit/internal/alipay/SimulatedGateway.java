@@ -80,4 +80,11 @@ public final class SimulatedGateway {
         String tradeNo = request.biz("trade_no");
         return tradeNo.isEmpty() ? "" : book.outTradeNoOf(tradeNo);
     }
+
+    /** A pay the gateway processed had its answer broken on the way: its order's next queries may lag. */
+    public void answerBroken(GatewayRequest request) {
+        if (PaymentMethods.PAY.equals(request.method())) {
+            book.payFaulted(request.biz("out_trade_no"));
+        }
+    }
 }

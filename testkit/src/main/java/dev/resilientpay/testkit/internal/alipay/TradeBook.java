@@ -30,6 +30,10 @@ public final class TradeBook {
     private volatile AlipaySimulatorPayer defaultPayer;
     private long tradeSequence;
     private long codeSequence;
+    /** Orders whose next queries answer {@code ACQ.TRADE_NOT_EXIST}, as a lagging replica would. */
+    private final Map<String, Integer> laggingQueries = new HashMap<>();
+    private int lagAfterFaultedPay;
+    private boolean consumePaymentCodes;
 
     /** A book whose unscripted payment codes behave as {@code defaultPayer}. */
     public TradeBook(AlipaySimulatorPayer defaultPayer) {
@@ -68,6 +72,51 @@ public final class TradeBook {
         byOutTradeNo.put(outTradeNo, trade);
         byTradeNo.put(tradeNo, trade);
         return trade;
+    }
+
+    /** The next {@code queries} queries of {@code outTradeNo} answer {@code ACQ.TRADE_NOT_EXIST}. */
+    public void lagQueries(String outTradeNo, int queries) {
+        synchronized (lock) {
+            laggingQueries.put(outTradeNo, queries);
+        }
+    }
+
+    /** After a pay that was processed but faulted, the next {@code queries} queries of its order lag. */
+    public void lagQueriesAfterFaultedPay(int queries) {
+        synchronized (lock) {
+            lagAfterFaultedPay = queries;
+        }
+    }
+
+    /** Whether a payment code is consumed by the first pay that creates the trade (a re-send is refused). */
+    public void consumePaymentCodes(boolean consume) {
+        synchronized (lock) {
+            consumePaymentCodes = consume;
+        }
+    }
+
+    /** Called by the gateway when a pay for {@code outTradeNo} was processed and its answer then broken. */
+    public void payFaulted(String outTradeNo) {
+        synchronized (lock) {
+            if (lagAfterFaultedPay > 0 && byOutTradeNo.containsKey(outTradeNo)) {
+                laggingQueries.put(outTradeNo, lagAfterFaultedPay);
+            }
+        }
+    }
+
+    /** Whether this query of {@code outTradeNo} meets a lagging replica: counts one lagging query down. */
+    boolean queryLags(String outTradeNo) {
+        Integer left = laggingQueries.get(outTradeNo);
+        if (left == null || left == 0) {
+            return false;
+        }
+        laggingQueries.put(outTradeNo, left - 1);
+        return true;
+    }
+
+    /** Whether a pay for {@code outTradeNo} re-sends a code already consumed by an earlier pay. */
+    boolean codeConsumed(String outTradeNo) {
+        return consumePaymentCodes && byOutTradeNo.containsKey(outTradeNo);
     }
 
     boolean cancelledWhileUnknown(String outTradeNo) {
@@ -192,6 +241,9 @@ public final class TradeBook {
             byOutTradeNo.clear();
             byTradeNo.clear();
             cancelledUnknown.clear();
+            laggingQueries.clear();
+            lagAfterFaultedPay = 0;
+            consumePaymentCodes = false;
             codeScripts.clear();
             orderScripts.clear();
             defaultPayer = initialDefaultPayer;

@@ -95,6 +95,9 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
                     GatewaySignature.Variant.GENUINE, 0);
         } else {
             reply = processed(handle(endpoint, body), fault, endpoint, requestedSerial);
+            if (fault != null && endpoint.kind() == Endpoint.Kind.CODEPAY) {
+                book.codepayFaulted(outTradeNo);
+            }
         }
         journal.record(endpoint.operation(), method, url, outTradeNo, outRefundNo, problem == null,
                 fault == null ? null : fault.getClass().getSimpleName(), reply.status);

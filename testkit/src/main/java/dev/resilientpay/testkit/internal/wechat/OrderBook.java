@@ -51,6 +51,8 @@ public final class OrderBook {
     private final Map<String, WechatPaySimulatorRefundScript> refundScripts = new HashMap<>();
     private final Map<String, Integer> laggingOrderQueries = new HashMap<>();
     private final Map<String, Integer> laggingRefundQueries = new HashMap<>();
+    private int lagAfterFaultedCodepay;
+    private boolean consumePaymentCodes;
     private WechatPaySimulatorPayer defaultCodepayPayer = WechatPaySimulatorPayer.paysAtOnce();
     private WechatPaySimulatorRefundScript defaultRefundScript = WechatPaySimulatorRefundScript.succeedsAfterQueries(0);
     private WechatPaySimulatorAlreadyPaid alreadyPaid = WechatPaySimulatorAlreadyPaid.replay();
@@ -126,6 +128,10 @@ public final class OrderBook {
                 throw new Rejection(Answer.error(400, "AUTH_CODE_INVALID", "付款码无效，请重新扫码"));
             }
             OrderRecord existing = orders.get(outTradeNo);
+            if (existing != null && consumePaymentCodes) {
+                // An independent gateway's one-time code: the first codepay used it up, a re-send is refused.
+                return Answer.error(400, "AUTH_CODE_INVALID", "授权码无效");
+            }
             if (existing != null) {
                 return resentCodepay(existing, request);
             }
@@ -354,6 +360,23 @@ public final class OrderBook {
         laggingOrderQueries.put(Objects.requireNonNull(outTradeNo, "outTradeNo"), requireCount(queries));
     }
 
+    /** After a codepay processed but answered through a fault, the next {@code queries} queries of its order lag. */
+    public synchronized void lagQueriesAfterFaultedCodepay(int queries) {
+        lagAfterFaultedCodepay = requireCount(queries);
+    }
+
+    /** Whether the first codepay of an order consumes its payment code (a re-send is refused). */
+    public synchronized void consumePaymentCodes(boolean consume) {
+        consumePaymentCodes = consume;
+    }
+
+    /** Called by the gateway when a codepay for {@code outTradeNo} was processed and its answer then broken. */
+    public synchronized void codepayFaulted(String outTradeNo) {
+        if (lagAfterFaultedCodepay > 0 && outTradeNo != null && orders.containsKey(outTradeNo)) {
+            laggingOrderQueries.put(outTradeNo, lagAfterFaultedCodepay);
+        }
+    }
+
     /** The next {@code queries} refund queries of {@code outRefundNo} answer 404, as a lagging replica would. */
     public synchronized void lagRefundQueries(String outRefundNo, int queries) {
         laggingRefundQueries.put(Objects.requireNonNull(outRefundNo, "outRefundNo"), requireCount(queries));
@@ -374,6 +397,8 @@ public final class OrderBook {
         refundScripts.clear();
         laggingOrderQueries.clear();
         laggingRefundQueries.clear();
+        lagAfterFaultedCodepay = 0;
+        consumePaymentCodes = false;
         defaultCodepayPayer = WechatPaySimulatorPayer.paysAtOnce();
         defaultRefundScript = WechatPaySimulatorRefundScript.succeedsAfterQueries(0);
         alreadyPaid = WechatPaySimulatorAlreadyPaid.replay();
