@@ -20,14 +20,7 @@ final class KnownFindings {
     static final Map<String, String> TOLERATED = new LinkedHashMap<>();
 
     // Findings 1-5 are fixed in the pipeline; their regression tests in ModelFindingsTest are enabled.
-    static {
-        TOLERATED.put("ledger-paid-after-reversal-by-crashed-call", "model finding 6: the till dies after its deadline "
-                + "cancel reversed the charge; a late PAID notification then records Paid on the dead call's entry");
-        TOLERATED.put("paid-after-reversal-by-crashed-call", "model finding 6, as replayed by resolve()");
-        TOLERATED.put("final-in-doubt-no-record", "model finding 7: a QR order the gateway created (answer lost, a "
-                + "lagging query said not found) ends Failed(NOT_SENT); a next pay() that sends nothing releases the "
-                + "entry, and resolve() answers InDoubt for good for an order the client has no record of");
-    }
+    // Findings 6 and 7 are fixed too.
 
     private KnownFindings() {}
 

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,7 +211,6 @@ class ModelFindingsTest {
      * payment-code call that may have sent its cancel as Paid without a query (the query says closed).
      */
     @Test
-    @Disabled("model finding 6: a late PAID notification records Paid on a crashed call whose cancel reversed the charge")
     void paidNotificationAfterACrashDuringTheDeadlineCancelDoesNotRecordPaid() {
         AtomicBoolean reversed = new AtomicBoolean();
         ScriptedProvider.Answer<TradeStatus> query = ctx -> reversed.get() ? Answers.status(ORDER, TradeState.CLOSED)
@@ -251,7 +249,6 @@ class ModelFindingsTest {
      * gateway is never released (one "not found" right after an unknown send is not proof).
      */
     @Test
-    @Disabled("model finding 7: a created QR order judged never created by a lagging query loses its ledger entry")
     void qrOrderJudgedNeverCreatedByALaggingQueryKeepsItsLedgerEntry() {
         AtomicBoolean created = new AtomicBoolean();
         ScriptedProvider.Answer<PaymentOutcome> createdButAnswerLost = ctx -> {
