@@ -179,9 +179,17 @@ public final class CallPipeline {
                     // (Never for a payment code: a recorded failure means a send may have reached the
                     // provider — calls that provably sent nothing leave no entry — and a one-time code
                     // is never sent again; the recorded outcome is replayed. Model finding 2.)
-                    // Failed for a passing reason and provably not charged: the same request may succeed now.
-                    if (!ledger.release(entry)) {
+                    if (failed.failure().attempts() == 0 && entry.attempts() == 0) {
+                        ledger.release(entry); // nothing was ever sent: start afresh
                         continue;
+                    }
+                    // Earlier sends may have reached the provider: keep the entry (an order the gateway
+                    // holds must never lose it) and try again on it, asking first (model finding 7).
+                    Optional<LedgerEntry> reopened = ledger.complete(entry, LedgerState.IN_DOUBT,
+                            new PaymentOutcome.InDoubt(request.orderId(), failed.failure()), 0);
+                    Optional<LedgerEntry> claimed = reopened.isPresent() ? claim(key) : Optional.empty();
+                    if (claimed.isPresent()) {
+                        return runPay(request, policy, claimOf(claimed.get()), true, call.startedAt);
                     }
                     continue;
                 }
@@ -343,8 +351,11 @@ public final class CallPipeline {
         PaymentOutcome outcome;
         if (result instanceof QueryResult.Known<TradeStatus> known) {
             TradeStatus status = known.status();
+            // "Not found" is not proof of "never charged" (queries lag, and a pay of the same order may be
+            // starting right now): in doubt, with the reason, never Failed.
             outcome = StatusRecorder.definite(status, null, 0).orElseGet(() -> status.state() == TradeState.NOT_FOUND
-                    ? new PaymentOutcome.Failed(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND, "provider has no such order"))
+                    ? new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND,
+                        "the provider has no such order (yet) and this client has no record of it"))
                     : new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.PROVIDER_ERROR,
                         "order is " + status.state() + " but this client has no record of it")));
         } else {

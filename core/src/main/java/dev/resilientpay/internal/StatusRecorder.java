@@ -139,10 +139,10 @@ final class StatusRecorder {
                     log.warn("order {} was recorded {} but a query proves it paid: recording Paid",
                             status.orderId(), CallPipeline.describe(recorded));
                 }
-            } else if (notification && current.state() == LedgerState.IN_DOUBT && current.payment() != null
+            } else if (notification && current.state() != LedgerState.COMPLETED && current.payment() != null
                     && current.payment().method() instanceof dev.resilientpay.PaymentMethod.PaymentCode) {
-                // An in-doubt payment code may have been cancelled by its deadline cancel: only a query
-                // tells whether the money stayed.
+                // An in-doubt payment code, or one whose till died mid-call, may have been cancelled by its
+                // deadline cancel: only a query tells whether the money stayed (model finding 6).
                 log.info("order {}: PAID notification for an in-doubt payment-code order; resolve() decides by query",
                         status.orderId());
                 break;

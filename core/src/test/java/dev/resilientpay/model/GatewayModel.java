@@ -92,8 +92,10 @@ final class GatewayModel implements PaymentProvider {
      * @param charged    the amount taken, or {@code null}
      * @param charges    how many times the payer was charged
      * @param reversals  how many times a charge was moved back (cancel/reverse of a paid order)
+     * @param createdAt  the request that created the order, or {@code -1}
+     * @param chargedAt  the request during which the payer was charged, or {@code -1}
      */
-    record Truth(State state, Money charged, int charges, int reversals) {
+    record Truth(State state, Money charged, int charges, int reversals, int createdAt, int chargedAt) {
         /** Charged and not moved back. */
         boolean holdsMoney() {
             return state == State.PAID;
@@ -119,6 +121,8 @@ final class GatewayModel implements PaymentProvider {
         int charges;
         int reversals;
         Instant paidAt;
+        int createdAt = -1;
+        int chargedAt = -1;
 
         Order(String id, boolean paymentCode, Money requested) {
             this.id = id;
@@ -127,7 +131,7 @@ final class GatewayModel implements PaymentProvider {
         }
 
         Truth truth() {
-            return new Truth(state, charged, charges, reversals);
+            return new Truth(state, charged, charges, reversals, createdAt, chargedAt);
         }
     }
 
@@ -186,6 +190,8 @@ final class GatewayModel implements PaymentProvider {
     private volatile boolean crashed;
     /** Who is calling on this thread (pay, resolve, final resolve); recover's pool threads fall back to the phase. */
     static final ThreadLocal<String> CALLER = new ThreadLocal<>();
+    /** The last request this thread sent: what a call's conclusion can be based on at the latest. */
+    static final ThreadLocal<Integer> LAST_REQUEST = new ThreadLocal<>();
 
     GatewayModel(Profile profile, VirtualTime time, List<ModelFault> faults, int queryLag, Payer payer,
                  int notifyAfter, boolean chargeOneFenMore) {
@@ -220,7 +226,7 @@ final class GatewayModel implements PaymentProvider {
 
     synchronized Truth truth(String orderId) {
         Order order = orders.get(orderId);
-        return order == null ? new Truth(null, null, 0, 0) : order.truth();
+        return order == null ? new Truth(null, null, 0, 0, -1, -1) : order.truth();
     }
 
     /** The refund the gateway holds under {@code refundId} for {@code orderId}'s merchant (per profile). */
@@ -361,6 +367,7 @@ final class GatewayModel implements PaymentProvider {
             Attempt<T> honest = fault.processes ? process.get() : null;
             Attempt<T> faulty = fault.answer();
             answer = timedOut ? ModelFault.timedOut() : faulty != null ? faulty : honest;
+            LAST_REQUEST.set(index);
             requests.add(new Request(index, endpoint, orderId, code, fault, fault.processes, answer.classification(),
                     CALLER.get() != null ? CALLER.get() : phase, phase, time.now()));
         }
@@ -399,6 +406,7 @@ final class GatewayModel implements PaymentProvider {
         order.charged = chargeOneFenMore ? Money.ofMinor(order.requested.minorUnits() + 1, order.requested.currencyCode())
                 : order.requested;
         order.charges++;
+        order.chargedAt = index;
         order.paidAt = time.now();
         if (notifyAfter >= 0) {
             String token = order.id + "#" + order.charges;
@@ -438,6 +446,7 @@ final class GatewayModel implements PaymentProvider {
             return codeInvalid();
         }
         order = new Order(request.orderId(), true, request.amount());
+        order.createdAt = index;
         order.lagLeft = queryLag;
         orders.put(order.id, order);
         switch (payer.kind()) {
@@ -486,6 +495,7 @@ final class GatewayModel implements PaymentProvider {
         Order order = orders.get(request.orderId());
         if (order == null) {
             order = new Order(request.orderId(), false, request.amount());
+            order.createdAt = requests.size();
             order.state = State.CREATED;
             order.lagLeft = queryLag;
             orders.put(order.id, order);

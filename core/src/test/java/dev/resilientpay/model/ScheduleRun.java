@@ -48,12 +48,22 @@ final class ScheduleRun {
      * @param alone   whether no other call ran at the same time (its elapsed time is its own)
      * @param truth   the gateway's truth right after it returned
      * @param refund  for a refund outcome, the gateway's refund under its id right after it returned
+     * @param lastRequest the last gateway request this call's thread sent, or {@code null} if none
      */
     record Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
-                    boolean alone, GatewayModel.Truth truth, GatewayModel.RefundTruth refund) {
+                    boolean alone, GatewayModel.Truth truth, GatewayModel.RefundTruth refund, Integer lastRequest) {
         Observed(String step, String call, String orderId, Outcome outcome, Throwable thrown, Duration elapsed,
                  boolean alone, GatewayModel.Truth truth) {
-            this(step, call, orderId, outcome, thrown, elapsed, alone, truth, null);
+            this(step, call, orderId, outcome, thrown, elapsed, alone, truth, null, null);
+        }
+
+        /**
+         * Whether the gateway's change ({@code atRequest}) came after everything this call could have
+         * based its outcome on: with concurrent callers another call may act between this call's
+         * conclusion and the snapshot of the truth.
+         */
+        boolean concludedBefore(int atRequest) {
+            return !alone && lastRequest != null && atRequest > lastRequest;
         }
 
         @Override
@@ -114,6 +124,8 @@ final class ScheduleRun {
             }
             model.heal();
             time.advance(Duration.ofMinutes(5)); // the breaker half-opens, leases expire
+            model.phase("notifications still in flight");
+            model.deliverPendingNotifications(); // before the final resolves: then the world holds still
             for (int order : usedOrders) {
                 String name = "final resolve of " + Step.ORDERS[order];
                 model.phase(name);
@@ -172,7 +184,7 @@ final class ScheduleRun {
                 for (Outcome outcome : client.recover()) {
                     String orderId = orderIdOf(outcome);
                     observed.add(new Observed(name, "recover", orderId, outcome, null, time.since(started), false,
-                            model.truth(orderId), refundTruth(outcome)));
+                            model.truth(orderId), refundTruth(outcome), null));
                 }
             } catch (RuntimeException | Error e) {
                 observed.add(new Observed(name, "recover", "*", null, e, time.since(started), false, null));
@@ -184,6 +196,11 @@ final class ScheduleRun {
                     .orderAmount(AMOUNT).reason("model").build();
             refundRequests.putIfAbsent(request.orderId() + "/" + request.refundId(), request);
             observed.add(call(name, "refund", request.orderId(), true, () -> client.refund(request)));
+        } else if (step instanceof Step.AwaitPayment await) {
+            usedOrders.add(await.order());
+            String orderId = Step.ORDERS[await.order()];
+            observed.add(call(name, "await " + await.seconds() + "s", orderId, true,
+                    () -> client.awaitPayment(orderId, Duration.ofSeconds(await.seconds()))));
         } else if (step instanceof Step.Notify) {
             model.deliverPendingNotifications();
         } else if (step instanceof Step.ForgedNotification forged) {
@@ -196,6 +213,7 @@ final class ScheduleRun {
         Outcome outcome = null;
         Throwable thrown = null;
         GatewayModel.CALLER.set(call);
+        GatewayModel.LAST_REQUEST.remove();
         try {
             outcome = action.get();
         } catch (ModelFault.ProcessCrash crash) {
@@ -209,8 +227,10 @@ final class ScheduleRun {
         if (outcome instanceof PaymentOutcome.AwaitingPayer && call.equals("pay")) {
             model.shown(orderId); // the till shows the QR code: now the payer can scan it
         }
+        Integer lastRequest = GatewayModel.LAST_REQUEST.get();
+        GatewayModel.LAST_REQUEST.remove();
         return new Observed(step, call, orderId, outcome, thrown, time.since(started), alone, model.truth(orderId),
-                refundTruth(outcome));
+                refundTruth(outcome), lastRequest);
     }
 
     private static List<Observed> concurrently(List<Supplier<Observed>> calls) {
@@ -265,7 +285,27 @@ final class ScheduleRun {
             checkLedger(Step.ORDERS[order], out);
         }
         checkPaymentCodes(out);
+        checkNotifications(out);
         return out;
+    }
+
+    /** Forged notifications are never trusted; a notified amount other than the order's is never accepted. */
+    private void checkNotifications(List<String> out) {
+        for (GatewayModel.Delivery d : model.deliveries()) {
+            boolean accepted = d.result() instanceof dev.resilientpay.NotificationResult.Accepted;
+            if (d.forged() && accepted) {
+                out.add(v("notification-forged-accepted", "a forged PAID notification for " + d.orderId() + " was accepted"));
+            }
+            boolean known = ledger.find(LedgerKey.payment(schedule.profile().providerName, "default", d.orderId())).isPresent();
+            if (!d.forged() && accepted && known && !AMOUNT.equals(d.amount())) {
+                out.add(v("notification-amount-accepted", "a PAID notification of " + d.amount() + " for " + d.orderId()
+                        + " (order of " + AMOUNT + ") was accepted"));
+            }
+            if (!d.forged() && !accepted && AMOUNT.equals(d.amount())) {
+                out.add(v("notification-genuine-rejected", "a genuine PAID notification for " + d.orderId()
+                        + " was rejected: " + d.result()));
+            }
+        }
     }
 
     private void checkCall(Observed o, List<String> out) {
@@ -287,13 +327,17 @@ final class ScheduleRun {
         GatewayModel.Truth truth = o.truth();
         if (o.outcome() instanceof PaymentOutcome.Paid paid) {
             if (truth.state() == GatewayModel.State.REVERSED) {
-                out.add(v("paid-after-reversal", "Paid although the charge was reversed: " + o));
+                out.add(v(crashedOn(o.orderId()) ? "paid-after-reversal-by-crashed-call" : "paid-after-reversal", "Paid although the charge was reversed: " + o));
             } else if (!truth.holdsMoney() || !AMOUNT.equals(truth.charged()) || !AMOUNT.equals(paid.amount())) {
                 out.add(v("paid-not-charged", "Paid but the gateway did not take the requested " + AMOUNT + ": " + o));
             }
         } else if (o.outcome() instanceof PaymentOutcome.Failed failed
                 && failed.failure().reason() != FailureReason.IDEMPOTENCY_CONFLICT) {
-            if (truth.holdsMoney()) {
+            if (truth.holdsMoney() && o.concludedBefore(truth.chargedAt())) {
+                // charged by another caller after this call's last look: not a lie when it was told
+            } else if (truth.open() && o.concludedBefore(truth.createdAt())) {
+                // opened by another caller after this call's last look
+            } else if (truth.holdsMoney()) {
                 out.add(v(codeSentTwice(o.orderId()) ? "charged-failed-after-resend" : "charged-failed", "charged order reported Failed: " + o));
             } else if (truth.open() && schedule.paymentCode()) {
                 out.add(v(codeSentTwice(o.orderId()) ? "failed-open-after-resend" : "failed-open", "Failed while the payer can still confirm the payment code: " + o));
@@ -304,7 +348,16 @@ final class ScheduleRun {
             }
         } else if (o.outcome() instanceof PaymentOutcome.InDoubt doubt && o.call().equals("final resolve")
                 && !amountMismatch(doubt, truth)) {
-            out.add(v("final-in-doubt", "still InDoubt after resolve() with a healthy gateway: " + o));
+            boolean noRecord = ledger.find(LedgerKey.payment(schedule.profile().providerName, "default", o.orderId())).isEmpty();
+            out.add(v(noRecord ? "final-in-doubt-no-record" : "final-in-doubt",
+                    "still InDoubt after resolve() with a healthy gateway: " + o));
+        }
+        if (o.alone() && o.call().startsWith("await ")) {
+            Duration timeout = Duration.ofSeconds(Long.parseLong(o.call().substring(6, o.call().length() - 1)));
+            if (o.elapsed().compareTo(timeout) > 0) {
+                out.add(v(crashedOn(o.orderId()) ? "deadline-after-takeover" : "deadline",
+                        "awaitPayment overran its timeout: " + o));
+            }
         }
         if (o.alone() && (o.call().equals("pay") || o.call().contains("resolve"))) {
             Duration bound = bound();
@@ -427,7 +480,7 @@ final class ScheduleRun {
             out.add(v("undecided", "undecided: " + where));
         }
         if (recorded instanceof PaymentOutcome.Paid && truth.state() == GatewayModel.State.REVERSED) {
-            out.add(v("ledger-paid-after-reversal", "ledger Paid although the charge was reversed: " + where));
+            out.add(v(crashedOn(orderId) ? "ledger-paid-after-reversal-by-crashed-call" : "ledger-paid-after-reversal", "ledger Paid although the charge was reversed: " + where));
         } else if (recorded instanceof PaymentOutcome.Paid && (!truth.holdsMoney() || !AMOUNT.equals(truth.charged()))) {
             out.add(v("ledger-paid-not-charged", "ledger Paid but the gateway did not keep the requested amount: " + where));
         }

@@ -57,6 +57,7 @@ final class Schedules {
                 Tuple.of(2, Arbitraries.just(new Step.Notify())),
                 Tuple.of(1, order().map(Step.ForgedNotification::new)),
                 Tuple.of(1, order().map(Step.PayRacingResolve::new)),
+                Tuple.of(1, Combinators.combine(order(), Arbitraries.integers().between(1, 90)).as(Step.AwaitPayment::new)),
                 Tuple.of(2, Combinators.combine(order(), Arbitraries.integers().between(0, 1), Arbitraries.of(false, true))
                         .as(Step.Refund::new)));
     }

@@ -57,6 +57,14 @@ sealed interface Step {
         }
     }
 
+    /** The till waits up to {@code seconds} for the order to be paid ({@code awaitPayment}). */
+    record AwaitPayment(int order, int seconds) implements Step {
+        @Override
+        public String toString() {
+            return "awaitPayment(" + ORDERS[order] + ", " + seconds + "s)";
+        }
+    }
+
     /** A pay of order {@code order} racing a {@code resolve} of it. */
     record PayRacingResolve(int order) implements Step {
         @Override
