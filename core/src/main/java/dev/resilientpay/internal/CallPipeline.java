@@ -179,8 +179,9 @@ public final class CallPipeline {
                     // (Never for a payment code: a recorded failure means a send may have reached the
                     // provider — calls that provably sent nothing leave no entry — and a one-time code
                     // is never sent again; the recorded outcome is replayed. Model finding 2.)
-                    if (failed.failure().attempts() == 0 && entry.attempts() == 0) {
-                        ledger.release(entry); // nothing was ever sent: start afresh
+                    if (failed.failure().reason() != FailureReason.NOT_SENT) {
+                        // A definite refusal (nothing changed at the provider): start afresh.
+                        ledger.release(entry);
                         continue;
                     }
                     // Earlier sends may have reached the provider: keep the entry (an order the gateway

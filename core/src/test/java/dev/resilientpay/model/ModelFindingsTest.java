@@ -258,7 +258,8 @@ class ModelFindingsTest {
         ScriptedProvider.Answer<TradeStatus> query = ctx -> Answers.status(ORDER,
                 created.get() && provider.executions(Endpoint.QUERY) > 3 ? TradeState.AWAITING_PAYMENT : TradeState.NOT_FOUND);
         provider.onPay(Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE), Answers.unknown(FailureReason.PROVIDER_UNAVAILABLE));
-        provider.onPay(createdButAnswerLost).onPay(Answers.notSent(FailureReason.NETWORK_ERROR)).onQuery(query);
+        provider.onPay(createdButAnswerLost).onPay(Answers.notSent(FailureReason.NETWORK_ERROR))
+                .onPay(Answers.awaitingPayer(ORDER)).onQuery(query);
         PaymentRequest qr = PaymentRequest.builder().orderId(ORDER).amount(AMOUNT).subject("Coffee")
                 .method(new PaymentMethod.QrCode()).build();
         PaymentClient client = client();
@@ -268,6 +269,7 @@ class ModelFindingsTest {
 
         assertThat(first).isNotInstanceOf(PaymentOutcome.Paid.class);
         assertThat(client.resolve(ORDER)).isNotInstanceOf(PaymentOutcome.InDoubt.class);
+        assertThat(provider.executions(Endpoint.QUERY)).isPositive();
     }
 
     /** The till's process dying in the middle of a call: an Error, so nothing on the way catches it. */

@@ -347,7 +347,10 @@ final class ScheduleRun {
                 out.add(v("awaiting-unpayable", "AwaitingPayer for an order the payer cannot pay: " + o));
             }
         } else if (o.outcome() instanceof PaymentOutcome.InDoubt doubt && o.call().equals("final resolve")
-                && !amountMismatch(doubt, truth)) {
+                && !amountMismatch(doubt, truth)
+                // An order id nobody ever sent: neither the client nor the gateway knows it. "Not found"
+                // from a query is no proof (lag), so resolve() answers InDoubt(ORDER_NOT_FOUND), not Failed.
+                && !(truth.state() == null && doubt.lastFailure().reason() == FailureReason.ORDER_NOT_FOUND)) {
             boolean noRecord = ledger.find(LedgerKey.payment(schedule.profile().providerName, "default", o.orderId())).isEmpty();
             out.add(v(noRecord ? "final-in-doubt-no-record" : "final-in-doubt",
                     "still InDoubt after resolve() with a healthy gateway: " + o));
