@@ -76,7 +76,11 @@ class MultiInstanceTest {
         Instance b = Instance.start(settings, "B", false, shuffled(orders, random), log);
         Instance c = Instance.start(settings, "C", false, shuffled(orders, random), log);
         assertThat(a.awaitReady(60) && b.awaitReady(60) && c.awaitReady(60)).as("started; see %s", log).isTrue();
-        a.process.waitFor(1000 + random.nextInt(2000), TimeUnit.MILLISECONDS);
+        // Kill A in the middle of its work: after a few of its orders are answered, not at a fixed time
+        // (on a quiet machine A can finish everything within a second or two).
+        int answeredBeforeKill = 1 + random.nextInt(ORDERS / 4);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> a.lines("DONE").size() >= answeredBeforeKill || !a.process.isAlive());
         assertThat(a.process.isAlive()).as("A still working when killed").isTrue();
         a.kill();
         Instance restarted = Instance.start(settings, "A2", true, shuffled(orders, random), log);
