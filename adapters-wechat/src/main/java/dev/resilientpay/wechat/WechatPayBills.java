@@ -125,85 +125,12 @@ public final class WechatPayBills implements BillSource {
     public BillAnswer tradeBill(LocalDate day) {
         Objects.requireNonNull(day, "day must not be null");
         String path = "/v3/bill/tradebill?bill_date=" + day + "&bill_type=ALL" + (gzip ? "&tar_type=GZIP" : "");
-        HttpOutcome outcome = gateway.send("GET", path, null, QUERY_TIMEOUT);
         String what = "bill " + day;
-        if (outcome instanceof HttpOutcome.NotSent notSent) {
-            return new BillAnswer.Failed(BillProblem.NETWORK, true, what + ": not sent: " + notSent.reason());
+        Fetched fetched = fetch(path, what);
+        if (fetched.problem() != null) {
+            return fetched.problem();
         }
-        if (outcome instanceof HttpOutcome.Lost lost) {
-            return new BillAnswer.Failed(BillProblem.NETWORK, true, what + ": answer lost: " + lost.reason());
-        }
-        HttpOutcome.Received r = (HttpOutcome.Received) outcome;
-        if (r.status() == 429 || r.status() >= 500) {
-            return new BillAnswer.Failed(BillProblem.NETWORK, true, what + ": HTTP " + r.status());
-        }
-        SignatureCheck check = verifier.verify(r::header, r.body(), QUERY_TIMEOUT);
-        if (!check.passed()) {
-            log.warn("wechat {}: answer not trusted: {}", what, check.detail());
-            return new BillAnswer.Failed(BillProblem.UNTRUSTED, true, what + ": answer not trusted: " + check.detail());
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(r.body());
-        } catch (IOException e) {
-            return new BillAnswer.Failed(BillProblem.UNTRUSTED, true, what + ": answer is not JSON");
-        }
-        if (!r.isSuccessful()) {
-            String code = body.path("code").asText("");
-            String detail = what + ": HTTP " + r.status() + " " + code + " " + body.path("message").asText("");
-            if ("NO_STATEMENT_EXIST".equals(code) || "STATEMENT_CREATING".equals(code)) {
-                return new BillAnswer.NotReady(detail);
-            }
-            return new BillAnswer.Failed(BillProblem.REFUSED, "SYSTEM_ERROR".equals(code), detail);
-        }
-        String hashType = body.path("hash_type").asText("");
-        String hashValue = body.path("hash_value").asText("");
-        String url = body.path("download_url").asText("");
-        if (!"SHA1".equalsIgnoreCase(hashType) || !hashValue.matches("[0-9A-Fa-f]{40}")) {
-            return new BillAnswer.Failed(BillProblem.UNTRUSTED, false, what + ": unsupported hash_type '" + hashType
-                    + "' or malformed hash_value");
-        }
-        HttpUrl download;
-        try {
-            download = GatewayUrls.requireHttpsOrLoopback("download_url", url);
-        } catch (IllegalArgumentException e) {
-            return new BillAnswer.Failed(BillProblem.UNTRUSTED, false, what + ": " + e.getMessage());
-        }
-        return download(what, download, hashValue.toLowerCase(Locale.ROOT));
-    }
-
-    private BillAnswer download(String what, HttpUrl url, String expectedSha1) {
-        Path file;
-        try {
-            file = directory == null ? Files.createTempFile("wechat-bill-", ".bin")
-                    : Files.createTempFile(directory, "wechat-bill-", ".bin");
-        } catch (IOException e) {
-            return new BillAnswer.Failed(BillProblem.LOCAL_IO, true, what + ": no temp file: " + e.getMessage());
-        }
-        // The download is a v3 GET like any other: signed over the download URL's path and query.
-        String authorization = signer.authorization("GET", WechatGateway.canonicalUrl(url), clock.instant().getEpochSecond(),
-                new byte[0]);
-        Request request = new Request.Builder().url(url).get().header("Authorization", authorization)
-                .header("Accept", "*/*").build();
-        FileDownload.Result result = FileDownload.download(http, request, file, MAX_BYTES, DOWNLOAD_TIMEOUT, "SHA-1");
-        if (result instanceof FileDownload.Result.Refused refused) {
-            WechatBillFile.deleteQuietly(file);
-            boolean expired = refused.status() == 400 || refused.status() == 403 || refused.status() == 404
-                    || refused.bodyPrefix().contains("EXPIRE") || refused.bodyPrefix().contains("过期");
-            return new BillAnswer.Failed(expired ? BillProblem.URL_EXPIRED : BillProblem.NETWORK, true,
-                    what + ": download answered HTTP " + refused.status());
-        }
-        if (result instanceof FileDownload.Result.Failed failed) {
-            return new BillAnswer.Failed(failed.truncated() ? BillProblem.TRUNCATED : BillProblem.NETWORK, true,
-                    what + ": " + failed.reason());
-        }
-        FileDownload.Result.Saved saved = (FileDownload.Result.Saved) result;
-        if (!expectedSha1.equals(saved.digest())) {
-            WechatBillFile.deleteQuietly(file);
-            log.warn("wechat {}: digest mismatch, {} bytes discarded unread", what, saved.bytes());
-            return new BillAnswer.Failed(BillProblem.DIGEST_MISMATCH, true, what + ": SHA-1 of the " + saved.bytes()
-                    + " bytes downloaded is " + saved.digest() + ", the signed hash_value " + expectedSha1);
-        }
+        Path file = fetched.file();
         try {
             WechatBillFile.verify(file, gzip);
         } catch (WechatBillException e) {
@@ -220,6 +147,143 @@ public final class WechatPayBills implements BillSource {
         } catch (UncheckedIOException e) {
             return new BillAnswer.Failed(BillProblem.LOCAL_IO, true, what + ": " + e.getCause().getMessage());
         }
+    }
+
+    /**
+     * The fund-flow bill (资金账单, {@code GET /v3/bill/fundflowbill}) of {@code day} for one fund account:
+     * every movement of money in or out of it, fetched and verified exactly like the trade bill (signed
+     * answer, SHA-1 of the download checked before anything is read, summary checked against the rows).
+     *
+     * @param day     the day (Asia/Shanghai)
+     * @param account which account
+     * @return the rows (close them), not ready, or failed
+     * @throws NullPointerException if an argument is null
+     */
+    public WechatFundFlowAnswer fundFlowBill(LocalDate day, FundAccount account) {
+        Objects.requireNonNull(day, "day must not be null");
+        Objects.requireNonNull(account, "account must not be null");
+        String path = "/v3/bill/fundflowbill?bill_date=" + day + "&account_type=" + account.name()
+                + (gzip ? "&tar_type=GZIP" : "");
+        String what = "fund-flow bill " + day + " " + account;
+        Fetched fetched = fetch(path, what);
+        if (fetched.problem() instanceof BillAnswer.NotReady notReady) {
+            return new WechatFundFlowAnswer.NotReady(notReady.detail());
+        }
+        if (fetched.problem() instanceof BillAnswer.Failed failed) {
+            return new WechatFundFlowAnswer.Failed(failed.problem(), failed.retryable(), failed.detail());
+        }
+        Path file = fetched.file();
+        try {
+            WechatBillFile.verifyFundFlow(file, gzip);
+            return new WechatFundFlowAnswer.Ready(WechatBillFile.fundFlowRows(file, gzip));
+        } catch (WechatBillException e) {
+            WechatBillFile.deleteQuietly(file);
+            log.warn("wechat {} rejected: {}", what, e.getMessage());
+            return new WechatFundFlowAnswer.Failed(e.truncated() ? BillProblem.TRUNCATED : BillProblem.MALFORMED,
+                    e.truncated(), what + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            WechatBillFile.deleteQuietly(file);
+            return new WechatFundFlowAnswer.Failed(BillProblem.LOCAL_IO, true, what + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** A WeChat Pay fund account, as {@code account_type} names it. */
+    public enum FundAccount {
+        /** 基本账户: where payments settle and refunds are paid from. */
+        BASIC,
+        /** 运营账户. */
+        OPERATION,
+        /** 手续费账户. */
+        FEES
+    }
+
+    /** A downloaded file whose digest matched, or why there is none (a not-ready or failed answer). */
+    private record Fetched(Path file, BillAnswer problem) {}
+
+    /** Asks for a bill at {@code path} and downloads it; shared by the trade and fund-flow bills. */
+    private Fetched fetch(String path, String what) {
+        HttpOutcome outcome = gateway.send("GET", path, null, QUERY_TIMEOUT);
+        if (outcome instanceof HttpOutcome.NotSent notSent) {
+            return failed(BillProblem.NETWORK, true, what + ": not sent: " + notSent.reason());
+        }
+        if (outcome instanceof HttpOutcome.Lost lost) {
+            return failed(BillProblem.NETWORK, true, what + ": answer lost: " + lost.reason());
+        }
+        HttpOutcome.Received r = (HttpOutcome.Received) outcome;
+        if (r.status() == 429 || r.status() >= 500) {
+            return failed(BillProblem.NETWORK, true, what + ": HTTP " + r.status());
+        }
+        SignatureCheck check = verifier.verify(r::header, r.body(), QUERY_TIMEOUT);
+        if (!check.passed()) {
+            log.warn("wechat {}: answer not trusted: {}", what, check.detail());
+            return failed(BillProblem.UNTRUSTED, true, what + ": answer not trusted: " + check.detail());
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(r.body());
+        } catch (IOException e) {
+            return failed(BillProblem.UNTRUSTED, true, what + ": answer is not JSON");
+        }
+        if (!r.isSuccessful()) {
+            String code = body.path("code").asText("");
+            String detail = what + ": HTTP " + r.status() + " " + code + " " + body.path("message").asText("");
+            if ("NO_STATEMENT_EXIST".equals(code) || "STATEMENT_CREATING".equals(code)) {
+                return new Fetched(null, new BillAnswer.NotReady(detail));
+            }
+            return failed(BillProblem.REFUSED, "SYSTEM_ERROR".equals(code), detail);
+        }
+        String hashType = body.path("hash_type").asText("");
+        String hashValue = body.path("hash_value").asText("");
+        String url = body.path("download_url").asText("");
+        if (!"SHA1".equalsIgnoreCase(hashType) || !hashValue.matches("[0-9A-Fa-f]{40}")) {
+            return failed(BillProblem.UNTRUSTED, false, what + ": unsupported hash_type '" + hashType
+                    + "' or malformed hash_value");
+        }
+        HttpUrl download;
+        try {
+            download = GatewayUrls.requireHttpsOrLoopback("download_url", url);
+        } catch (IllegalArgumentException e) {
+            return failed(BillProblem.UNTRUSTED, false, what + ": " + e.getMessage());
+        }
+        return download(what, download, hashValue.toLowerCase(Locale.ROOT));
+    }
+
+    private static Fetched failed(BillProblem problem, boolean retryable, String detail) {
+        return new Fetched(null, new BillAnswer.Failed(problem, retryable, detail));
+    }
+
+    private Fetched download(String what, HttpUrl url, String expectedSha1) {
+        Path file;
+        try {
+            file = directory == null ? Files.createTempFile("wechat-bill-", ".bin")
+                    : Files.createTempFile(directory, "wechat-bill-", ".bin");
+        } catch (IOException e) {
+            return failed(BillProblem.LOCAL_IO, true, what + ": no temp file: " + e.getMessage());
+        }
+        // The download is a v3 GET like any other: signed over the download URL's path and query.
+        String authorization = signer.authorization("GET", WechatGateway.canonicalUrl(url), clock.instant().getEpochSecond(),
+                new byte[0]);
+        Request request = new Request.Builder().url(url).get().header("Authorization", authorization)
+                .header("Accept", "*/*").build();
+        FileDownload.Result result = FileDownload.download(http, request, file, MAX_BYTES, DOWNLOAD_TIMEOUT, "SHA-1");
+        if (result instanceof FileDownload.Result.Refused refused) {
+            WechatBillFile.deleteQuietly(file);
+            boolean expired = refused.status() == 400 || refused.status() == 403 || refused.status() == 404
+                    || refused.bodyPrefix().contains("EXPIRE") || refused.bodyPrefix().contains("过期");
+            return failed(expired ? BillProblem.URL_EXPIRED : BillProblem.NETWORK, true,
+                    what + ": download answered HTTP " + refused.status());
+        }
+        if (result instanceof FileDownload.Result.Failed f) {
+            return failed(f.truncated() ? BillProblem.TRUNCATED : BillProblem.NETWORK, true, what + ": " + f.reason());
+        }
+        FileDownload.Result.Saved saved = (FileDownload.Result.Saved) result;
+        if (!expectedSha1.equals(saved.digest())) {
+            WechatBillFile.deleteQuietly(file);
+            log.warn("wechat {}: digest mismatch, {} bytes discarded unread", what, saved.bytes());
+            return failed(BillProblem.DIGEST_MISMATCH, true, what + ": SHA-1 of the " + saved.bytes()
+                    + " bytes downloaded is " + saved.digest() + ", the signed hash_value " + expectedSha1);
+        }
+        return new Fetched(file, null);
     }
 
     @Override

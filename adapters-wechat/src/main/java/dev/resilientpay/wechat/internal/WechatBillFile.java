@@ -2,6 +2,8 @@ package dev.resilientpay.wechat.internal;
 
 import dev.resilientpay.spi.BillRow;
 import dev.resilientpay.spi.BillRows;
+import dev.resilientpay.wechat.WechatFundFlowRow;
+import dev.resilientpay.wechat.WechatFundFlowRows;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -58,6 +60,68 @@ public final class WechatBillFile {
 
                 @Override
                 public BillRow next() {
+                    return reader.next();
+                }
+
+                @Override
+                public void close() {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // deleting is what matters
+                    }
+                    deleteQuietly(file);
+                }
+            };
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the whole fund-flow bill once and checks it (format, summary counts and totals).
+     *
+     * @throws WechatBillException if it is cut short or malformed
+     */
+    public static void verifyFundFlow(Path file, boolean gzip) {
+        try (BufferedReader in = open(file, gzip)) {
+            WechatFundFlowReader reader = new WechatFundFlowReader(in);
+            while (reader.hasNext()) {
+                reader.next();
+            }
+            reader.check();
+        } catch (ZipException | EOFException e) {
+            throw new WechatBillException(true, "gzip stream cut short or corrupt: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException) {
+                throw new WechatBillException(true, "gzip stream cut short or corrupt: " + e.getCause().getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The rows of a verified fund-flow bill, streamed; closing deletes the file. */
+    public static WechatFundFlowRows fundFlowRows(Path file, boolean gzip) {
+        try {
+            BufferedReader in = open(file, gzip);
+            WechatFundFlowReader reader = new WechatFundFlowReader(in);
+            return new WechatFundFlowRows() {
+                private boolean closed;
+
+                @Override
+                public boolean hasNext() {
+                    return reader.hasNext();
+                }
+
+                @Override
+                public WechatFundFlowRow next() {
                     return reader.next();
                 }
 

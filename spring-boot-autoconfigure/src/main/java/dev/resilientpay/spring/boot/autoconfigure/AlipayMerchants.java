@@ -2,7 +2,6 @@ package dev.resilientpay.spring.boot.autoconfigure;
 
 import dev.resilientpay.alipay.AlipayConfig;
 import dev.resilientpay.alipay.AlipayProvider;
-import dev.resilientpay.spi.PaymentProvider;
 import dev.resilientpay.transport.GatewayHttp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class AlipayMerchants {
                     "alipayRootCertificate", KeyMaterial.sourceOf("alipay-root-certificate",
                             p.getAlipayRootCertificateLocation())));
         }
-        PaymentProvider provider = AlipayProvider.create(config);
+        AlipayProvider provider = AlipayProvider.create(config);
         Map<String, Instant> certificates = new LinkedHashMap<>();
         if (config.certificateMode()) {
             putIfKnown(certificates, "appCertificate", KeyMaterial.firstExpiry(appCertificate));
@@ -60,7 +59,7 @@ final class AlipayMerchants {
         info.put("appId", config.appId());
         info.put("gatewayUrl", config.gatewayUrl());
         info.put("verification", config.certificateMode() ? "CERTIFICATE" : "PUBLIC_KEY");
-        return new MerchantFactory.Built(provider, certificates, info);
+        return new MerchantFactory.Built(provider, certificates, info, provider::bills);
     }
 
     private static void putIfKnown(Map<String, Instant> map, String key, Instant value) {

@@ -3,9 +3,11 @@ package dev.resilientpay.spring.boot.autoconfigure;
 import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.PaymentClient;
 import dev.resilientpay.Policies;
+import dev.resilientpay.spi.BillSource;
 import dev.resilientpay.spi.PaymentLedger;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One configured merchant with everything the beans around it need.
@@ -21,8 +23,10 @@ import java.util.Map;
  * @param info         non-secret identity for the info contributor (app id, gateway, modes)
  * @param policies     its effective policies
  * @param breakerPolicy its effective breaker policy
+ * @param bills        its provider's bill source (a new one per call), for reconciliation
  */
 record Merchant(String name, String provider, String merchantId, PaymentClient client, PaymentLedger ledger,
                 BreakerStateTracker breaker, String notifyPath, Map<String, Instant> certificates,
-                Map<String, Object> info, Policies policies, BreakerPolicy breakerPolicy) {
+                Map<String, Object> info, Policies policies, BreakerPolicy breakerPolicy,
+                Supplier<BillSource> bills) {
 }

@@ -29,7 +29,8 @@ final class MerchantFactory {
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** What a provider-specific builder returns. */
-    record Built(PaymentProvider provider, Map<String, Instant> certificates, Map<String, Object> info) {}
+    record Built(PaymentProvider provider, Map<String, Instant> certificates, Map<String, Object> info,
+                 java.util.function.Supplier<dev.resilientpay.spi.BillSource> bills) {}
 
     private final ResilientPayProperties properties;
     private final GatewayHttp http;
@@ -167,7 +168,7 @@ final class MerchantFactory {
             }
         }
         return new Merchant(name, providerName, built.provider().merchantId(), client.build(), ledger, tracker, path, built.certificates(),
-                built.info(), policies, breaker);
+                built.info(), policies, breaker, built.bills());
     }
 
     private String notifyPath(String name, String provider, String prefix, MerchantProperties p,

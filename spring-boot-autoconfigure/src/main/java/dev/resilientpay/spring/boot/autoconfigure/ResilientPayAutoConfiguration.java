@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "resilientpay", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ResilientPayProperties.class)
 @Import({MerchantClientBeans.class, NotificationEndpointConfiguration.class, Boot3HealthConfiguration.class,
-        Boot4HealthConfiguration.class, ResilientPayInfoConfiguration.class, MicrometerConfiguration.class})
+        Boot4HealthConfiguration.class, ResilientPayInfoConfiguration.class, MicrometerConfiguration.class,
+        ReconciliationConfiguration.class})
 public class ResilientPayAutoConfiguration {
 
     /** Creates the auto-configuration (Spring does). */

@@ -39,6 +39,9 @@ public class ResilientPayProperties {
     /** The actuator health contributor. */
     private Health health = new Health();
 
+    /** The opt-in daily reconciliation job (needs resilient-pay-reconciliation). */
+    private Reconciliation reconciliation = new Reconciliation();
+
     /** Alipay merchants. */
     private Alipay alipay = new Alipay();
 
@@ -114,6 +117,12 @@ public class ResilientPayProperties {
      * @param health health settings
      */
     public void setHealth(Health health) { this.health = health; }
+
+    /** {@return reconciliation job settings} */
+    public Reconciliation getReconciliation() { return reconciliation; }
+
+    /** @param reconciliation reconciliation job settings */
+    public void setReconciliation(Reconciliation reconciliation) { this.reconciliation = reconciliation; }
 
     /** {@return Alipay settings} */
     public Alipay getAlipay() { return alipay; }
@@ -304,6 +313,58 @@ public class ResilientPayProperties {
          * @param concurrency entries resolved at once
          */
         public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
+    }
+
+    /** {@code resilientpay.reconciliation.*}. */
+    public static class Reconciliation {
+
+        /** Reconcile yesterday (China time) for every merchant on a schedule; off unless set. */
+        private boolean enabled = false;
+
+        /**
+         * When, as a Spring cron expression in Asia/Shanghai time. Both providers promise the previous
+         * day's bill from about 10:00 China time (see the adapters' docs/bills.md).
+         */
+        private String cron = "0 30 10 * * *";
+
+        /** Attempts per merchant and day when the bill is not ready or a retryable problem occurs (1 to 24). */
+        private int attempts = 4;
+
+        /** Wait between attempts. */
+        private Duration retryDelay = Duration.ofMinutes(30);
+
+        /** Write each report as {@code <merchant>-<day>.json} and {@code .csv} here; unset for none. */
+        private java.nio.file.Path reportDirectory;
+
+        /** @return whether the job runs */
+        public boolean isEnabled() { return enabled; }
+
+        /** @param enabled whether the job runs */
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+        /** @return the cron expression (Asia/Shanghai) */
+        public String getCron() { return cron; }
+
+        /** @param cron the cron expression (Asia/Shanghai) */
+        public void setCron(String cron) { this.cron = cron; }
+
+        /** @return attempts per merchant and day */
+        public int getAttempts() { return attempts; }
+
+        /** @param attempts attempts per merchant and day */
+        public void setAttempts(int attempts) { this.attempts = attempts; }
+
+        /** @return the wait between attempts */
+        public Duration getRetryDelay() { return retryDelay; }
+
+        /** @param retryDelay the wait between attempts */
+        public void setRetryDelay(Duration retryDelay) { this.retryDelay = retryDelay; }
+
+        /** @return where reports are written, or {@code null} */
+        public java.nio.file.Path getReportDirectory() { return reportDirectory; }
+
+        /** @param reportDirectory where reports are written */
+        public void setReportDirectory(java.nio.file.Path reportDirectory) { this.reportDirectory = reportDirectory; }
     }
 
     /** {@code resilientpay.notifications.*}. */

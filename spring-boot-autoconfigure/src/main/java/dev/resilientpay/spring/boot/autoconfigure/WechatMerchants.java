@@ -1,6 +1,5 @@
 package dev.resilientpay.spring.boot.autoconfigure;
 
-import dev.resilientpay.spi.PaymentProvider;
 import dev.resilientpay.transport.GatewayHttp;
 import dev.resilientpay.wechat.WechatPayConfig;
 import dev.resilientpay.wechat.WechatPayProvider;
@@ -55,7 +54,7 @@ final class WechatMerchants {
                     "wechatPayPublicKey", message.startsWith("wechatPayPublicKey id") ? "public-key-id" : publicKeyProperty,
                     "verification", "public-key-id"));
         }
-        PaymentProvider provider = WechatPayProvider.create(config);
+        WechatPayProvider provider = WechatPayProvider.create(config);
         Map<String, Instant> certificates = new LinkedHashMap<>();
         Instant merchantExpiry = KeyMaterial.firstExpiry(merchantCertificate);
         if (merchantExpiry != null) {
@@ -67,6 +66,6 @@ final class WechatMerchants {
         info.put("host", config.host().toString());
         info.put("backupHost", config.backupHost() == null ? "none" : config.backupHost().toString());
         info.put("verification", config.verificationMode());
-        return new MerchantFactory.Built(provider, certificates, info);
+        return new MerchantFactory.Built(provider, certificates, info, provider::bills);
     }
 }

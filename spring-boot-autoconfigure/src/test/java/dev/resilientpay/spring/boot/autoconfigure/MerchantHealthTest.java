@@ -104,6 +104,6 @@ class MerchantHealthTest {
 
     private static Merchant merchant(PaymentLedger ledger, Map<String, Instant> certificates) {
         return new Merchant("shop", "alipay", "2021000000000001", null, ledger, new BreakerStateTracker(),
-                "/notify", certificates, Map.of(), Policies.defaults(), BreakerPolicy.defaults());
+                "/notify", certificates, Map.of(), Policies.defaults(), BreakerPolicy.defaults(), null);
     }
 }

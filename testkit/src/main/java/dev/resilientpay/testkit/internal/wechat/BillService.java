@@ -88,6 +88,99 @@ public final class BillService {
         return Answer.ok(json);
     }
 
+    /**
+     * {@code GET /v3/bill/fundflowbill?bill_date=…[&account_type=BASIC][&tar_type=GZIP]}: the basic
+     * account's movements of the day from the order book — an income per payment, an expense per refund
+     * that succeeded on the day — with a running balance starting at 0; the operation and fees accounts
+     * of the simulator never move (their bills have no rows).
+     */
+    public Answer fundFlowBill(Endpoint endpoint) {
+        String date = endpoint.queryParameter("bill_date");
+        String account = endpoint.queryParameter("account_type");
+        String tar = endpoint.queryParameter("tar_type");
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            return Answer.paramError("bill_date", date, "must be yyyy-MM-dd");
+        }
+        if (account != null && !java.util.Set.of("BASIC", "OPERATION", "FEES").contains(account)) {
+            return Answer.paramError("account_type", account, "must be BASIC, OPERATION or FEES");
+        }
+        if (tar != null && !"GZIP".equals(tar)) {
+            return Answer.paramError("tar_type", tar, "must be GZIP");
+        }
+        BillFault fault = desk.faults().take();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
+        if (fault == BillFault.NOT_READY || !day.isBefore(today)) {
+            return Answer.error(400, "NO_STATEMENT_EXIST", "账单文件不存在");
+        }
+        byte[] text = fundFlow(day, account == null || "BASIC".equals(account)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = tar == null ? text : gzip(text);
+        String token = desk.publish(bytes, fault);
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("hash_type", "SHA1")
+                .put("hash_value", sha1(bytes))
+                .put("download_url", desk.baseUrl() + DOWNLOAD_PATH + "?token=" + token);
+        return Answer.ok(json);
+    }
+
+    static final String FUND_FLOW_HEADER = "记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额（元）,"
+            + "账户结余（元）,资金变更提交申请人,备注,业务凭证号";
+    static final String FUND_FLOW_SUMMARY_HEADER = "资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额";
+
+    /** The fund-flow bill of {@code day} as text; movements in time order. */
+    String fundFlow(LocalDate day, boolean basic) {
+        java.util.List<String[]> moves = new java.util.ArrayList<>(); // time, business id, name, direction, amount, voucher
+        if (basic) {
+            book.inspect(orders -> {
+                for (OrderRecord order : orders) {
+                    if (order.charges > 0 && order.successTime != null && onDay(order.successTime, day)) {
+                        moves.add(new String[] {TIME.format(order.successTime), nullToEmpty(order.transactionId), "交易",
+                                "收入", yuan(order.total).toPlainString(), order.outTradeNo});
+                    }
+                    for (RefundRecord refund : order.refunds) {
+                        if ("SUCCESS".equals(refund.status) && refund.successTime != null && onDay(refund.successTime, day)) {
+                            moves.add(new String[] {TIME.format(refund.successTime), refund.refundId, "退款", "支出",
+                                    yuan(refund.amount).toPlainString(), refund.outRefundNo});
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        moves.sort(java.util.Comparator.comparing(m -> m[0]));
+        StringBuilder out = new StringBuilder(FUND_FLOW_HEADER).append("\r\n");
+        BigDecimal balance = BigDecimal.ZERO.setScale(2);
+        BigDecimal income = BigDecimal.ZERO.setScale(2);
+        BigDecimal expense = BigDecimal.ZERO.setScale(2);
+        int incomes = 0;
+        int n = 0;
+        for (String[] m : moves) {
+            BigDecimal amount = new BigDecimal(m[4]);
+            boolean in = "收入".equals(m[3]);
+            balance = in ? balance.add(amount) : balance.subtract(amount);
+            if (in) {
+                income = income.add(amount);
+                incomes++;
+            } else {
+                expense = expense.add(amount);
+            }
+            n++;
+            String flowId = merchant.mchId() + day.toString().replace("-", "") + String.format("%08d", n);
+            String[] cells = {m[0], m[1], flowId, m[2], m[2], m[3], m[4], balance.toPlainString(),
+                    in ? "system" : merchant.mchId() + "API", "", m[5]};
+            for (int i = 0; i < cells.length; i++) {
+                out.append(i == 0 ? "`" : ",`").append(cells[i]);
+            }
+            out.append("\r\n");
+        }
+        out.append(FUND_FLOW_SUMMARY_HEADER).append("\r\n");
+        out.append('`').append(n).append(",`").append(incomes).append(",`").append(income.toPlainString())
+                .append(",`").append(n - incomes).append(",`").append(expense.toPlainString()).append("\r\n");
+        return out.toString();
+    }
+
     /** The {@code ALL} bill of {@code day} as text. */
     String bill(LocalDate day) {
         StringBuilder out = new StringBuilder(HEADER.length() + 2);

@@ -35,6 +35,8 @@ public record Endpoint(String operation, Kind kind, String pathId, String query)
         CERTIFICATES,
         /** Trade bill ({@code GET /v3/bill/tradebill}). */
         TRADE_BILL,
+        /** Fund-flow bill ({@code GET /v3/bill/fundflowbill}). */
+        FUND_FLOW_BILL,
         /** Bill file download ({@code GET /v3/billdownload/file}). */
         BILL_DOWNLOAD,
         /** Anything else. */
@@ -93,6 +95,9 @@ public record Endpoint(String operation, Kind kind, String pathId, String query)
         }
         if (get && path.equals("/v3/bill/tradebill")) {
             return new Endpoint("tradebill", Kind.TRADE_BILL, null, query);
+        }
+        if (get && path.equals("/v3/bill/fundflowbill")) {
+            return new Endpoint("fundflowbill", Kind.FUND_FLOW_BILL, null, query);
         }
         if (get && path.equals(BillService.DOWNLOAD_PATH)) {
             return new Endpoint("billdownload", Kind.BILL_DOWNLOAD, null, query);

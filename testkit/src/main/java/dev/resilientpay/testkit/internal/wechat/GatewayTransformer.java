@@ -119,6 +119,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
                     ? Answer.ok(CertificateList.of(keys.certificates(), merchant.apiV3Key()))
                     : Answer.error(404, "RESOURCE_NOT_EXISTS", "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥");
             case TRADE_BILL -> bills.tradeBill(endpoint);
+            case FUND_FLOW_BILL -> bills.fundFlowBill(endpoint);
             case BILL_DOWNLOAD -> Answer.error(404, "NOT_FOUND", "下载链接已失效");
             case UNKNOWN -> Answer.error(404, "NOT_FOUND", "请求的API不存在");
         };
@@ -233,7 +234,7 @@ public final class GatewayTransformer implements ResponseDefinitionTransformerV2
                         : transactionId == null ? null : book.outTradeNoOfTransaction(transactionId);
             }
             case REFUND_QUERY -> book.outTradeNoOfRefund(outRefundNo);
-            case CERTIFICATES, TRADE_BILL, BILL_DOWNLOAD, UNKNOWN -> null;
+            case CERTIFICATES, TRADE_BILL, FUND_FLOW_BILL, BILL_DOWNLOAD, UNKNOWN -> null;
         };
     }
 
