@@ -74,6 +74,7 @@ class CrashTest {
         Path log = Path.of("target", "crash-test-children.log");
 
         Set<String> sent = new TreeSet<>();
+        Set<String> assigned = new TreeSet<>();
         int killed = 0;
         int next = 0;
         long started = System.nanoTime();
@@ -83,6 +84,7 @@ class CrashTest {
                 orders.add("CRASH_" + i);
             }
             next += ORDERS_PER_PROCESS;
+            assigned.addAll(orders);
             Instance instance = Instance.start(settings, "crash-" + killed, false, orders, log);
             assertThat(instance.awaitReady(60)).as("child started; see %s", log).isTrue();
             // Kill at a random moment of its work: the bounded wait is the child's lifetime, not a sleep for a result.
@@ -110,7 +112,9 @@ class CrashTest {
         assertThat(result.chargedTwice()).as("charged twice").isEmpty();
         assertThat(result.undecided()).as("undecided").isEmpty();
         assertThat(result.phantom()).as("recorded paid, not charged").isEmpty();
-        assertThat(result.entries()).as("every order sent has an entry or never reached the ledger").isLessThanOrEqualTo(sent.size());
+        // A child killed right after printing "SENDING" may take the line with it although its ledger
+        // entry exists: the bound is every order a child was given.
+        assertThat(result.entries()).as("no entry for an order no child was given").isLessThanOrEqualTo(assigned.size());
     }
 
     private Reconciliation recoverAndReconcile(Set<String> sent) {
