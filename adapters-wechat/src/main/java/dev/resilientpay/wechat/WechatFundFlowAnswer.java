@@ -12,7 +12,11 @@ public sealed interface WechatFundFlowAnswer {
      * @param rows the rows
      */
     record Ready(WechatFundFlowRows rows) implements WechatFundFlowAnswer {
-        /** Validates the rows. */
+        /**
+         * Validates the rows.
+         *
+         * @param rows the rows
+         */
         public Ready {
             Objects.requireNonNull(rows, "rows");
         }
@@ -24,7 +28,11 @@ public sealed interface WechatFundFlowAnswer {
      * @param detail the provider's code and message
      */
     record NotReady(String detail) implements WechatFundFlowAnswer {
-        /** Validates the detail. */
+        /**
+         * Validates the detail.
+         *
+         * @param detail the provider's code and message
+         */
         public NotReady {
             Objects.requireNonNull(detail, "detail");
         }
@@ -38,7 +46,13 @@ public sealed interface WechatFundFlowAnswer {
      * @param detail    what happened
      */
     record Failed(BillProblem problem, boolean retryable, String detail) implements WechatFundFlowAnswer {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param problem   why
+         * @param retryable whether asking again may succeed
+         * @param detail    what happened
+         */
         public Failed {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(detail, "detail");

@@ -33,7 +33,21 @@ public record WechatFundFlowRow(Instant bookedAt, String businessId, String flow
         EXPENSE
     }
 
-    /** Validates the required fields. */
+    /**
+     * Validates the required fields.
+     *
+     * @param bookedAt     when it was booked
+     * @param businessId   WeChat Pay's id of the business behind it
+     * @param flowId       the movement's own id
+     * @param businessName the business name
+     * @param businessType the business type
+     * @param direction    in or out
+     * @param amount       the amount moved, never negative
+     * @param balance      the account's balance after it
+     * @param appliedBy    who asked for it, or empty
+     * @param remark       the remark, or empty
+     * @param voucherId    the business voucher id, or empty
+     */
     public WechatFundFlowRow {
         Objects.requireNonNull(bookedAt, "bookedAt");
         Objects.requireNonNull(flowId, "flowId");
