@@ -1,5 +1,6 @@
 package dev.resilientpay;
 
+import dev.resilientpay.internal.AsyncCalls;
 import dev.resilientpay.internal.CallPipeline;
 import dev.resilientpay.internal.Listeners;
 import dev.resilientpay.internal.NotificationDesk;
@@ -48,9 +49,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe; create one per provider account and share it. Calls block the calling thread
  * for at most their policy's deadline (a payment-code payment that must be cancelled also for the
- * cancel policy's deadline). Provider and network faults never escape as exceptions; an
- * {@link IllegalArgumentException} naming the field is thrown only for invalid input, before
- * anything is sent.
+ * cancel policy's deadline); {@link #payAsync}, {@link #refundAsync}, {@link #queryAsync} and
+ * {@link #resolveAsync} run the same calls on an executor and return at once. Provider and network
+ * faults never escape as exceptions; an {@link IllegalArgumentException} naming the field is thrown
+ * only for invalid input, before anything is sent.
  */
 public final class PaymentClient implements AutoCloseable {
 
@@ -61,6 +63,8 @@ public final class PaymentClient implements AutoCloseable {
     private final NotificationDesk notifications;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
+    private final Executor asyncExecutor;
+    private final ExecutorService ownedAsyncExecutor;
     private final String instanceId;
     private final ScheduledExecutorService scheduler;
     private final List<ScheduledExecutorService> recoverers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -91,6 +95,13 @@ public final class PaymentClient implements AutoCloseable {
             pool.allowCoreThreadTimeOut(true);
             this.ownedExecutor = pool;
             this.executor = ownedExecutor;
+        }
+        if (b.asyncExecutor != null) {
+            this.asyncExecutor = b.asyncExecutor;
+            this.ownedAsyncExecutor = null;
+        } else {
+            this.ownedAsyncExecutor = AsyncCalls.defaultExecutor("resilient-pay-" + b.provider.name() + "-async-");
+            this.asyncExecutor = ownedAsyncExecutor;
         }
     }
 
@@ -253,6 +264,104 @@ public final class PaymentClient implements AutoCloseable {
         return pipeline.resolve(orderId);
     }
 
+    // ------------------------------------------------------------------ asynchronous calls
+
+    /**
+     * {@link #pay(PaymentRequest)} on the client's asynchronous executor (see
+     * {@link Builder#asyncExecutor}): returns at once with a future of the same outcome, with the same
+     * guarantees. The request is validated before this method returns, so invalid input throws here
+     * and nothing is sent; the future never completes exceptionally for a provider or network fault.
+     *
+     * <p>Cancelling the future does not stop the payment: once started, a call runs to its definite
+     * outcome (or in-doubt state), which the ledger records and a later {@code pay} of the same
+     * request replays.
+     *
+     * @param request the payment to take
+     * @return a future of the definite outcome, or an explicit in-doubt or awaiting-payer state
+     * @throws IllegalArgumentException if {@code request} is null or the provider's rules reject it
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<PaymentOutcome> payAsync(PaymentRequest request) {
+        requireNonNull("request", request);
+        return payAsync(request, policies.of(CallPipeline.operationOf(request)));
+    }
+
+    /**
+     * {@link #pay(PaymentRequest, OperationPolicy)} on the client's asynchronous executor, as
+     * {@link #payAsync(PaymentRequest)}.
+     *
+     * @param request the payment to take
+     * @param policy the retry, timeout and polling policy for this call
+     * @return a future of the definite outcome, or an explicit in-doubt or awaiting-payer state
+     * @throws IllegalArgumentException if an argument is null or the provider's rules reject the request
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<PaymentOutcome> payAsync(PaymentRequest request, OperationPolicy policy) {
+        requireNonNull("request", request);
+        requireNonNull("policy", policy);
+        ensureOpen();
+        provider.validate(request); // fail here, on the caller's thread, before anything is queued
+        return AsyncCalls.submit(asyncExecutor, () -> pipeline.pay(request, policy));
+    }
+
+    /**
+     * {@link #refund(RefundRequest)} on the client's asynchronous executor, as {@link #payAsync}.
+     *
+     * @param request the refund to make
+     * @return a future of the definite outcome of the refund, or an explicit in-doubt state
+     * @throws IllegalArgumentException if {@code request} is null or the provider's rules reject it
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<RefundOutcome> refundAsync(RefundRequest request) {
+        return refundAsync(request, policies.of(Operation.REFUND));
+    }
+
+    /**
+     * {@link #refund(RefundRequest, OperationPolicy)} on the client's asynchronous executor, as
+     * {@link #payAsync}.
+     *
+     * @param request the refund to make
+     * @param policy the retry and timeout policy for this call
+     * @return a future of the definite outcome of the refund, or an explicit in-doubt state
+     * @throws IllegalArgumentException if an argument is null or the provider's rules reject the request
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<RefundOutcome> refundAsync(RefundRequest request, OperationPolicy policy) {
+        requireNonNull("request", request);
+        requireNonNull("policy", policy);
+        ensureOpen();
+        provider.validate(request);
+        return AsyncCalls.submit(asyncExecutor, () -> pipeline.refund(request, policy));
+    }
+
+    /**
+     * {@link #query(String)} on the client's asynchronous executor.
+     *
+     * @param orderId the merchant's order id
+     * @return a future of the order's trade status, or of why it could not be learned
+     * @throws IllegalArgumentException if {@code orderId} is not a valid id
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<QueryResult<TradeStatus>> queryAsync(String orderId) {
+        requireId("orderId", orderId);
+        ensureOpen();
+        return AsyncCalls.submit(asyncExecutor, () -> pipeline.query(orderId));
+    }
+
+    /**
+     * {@link #resolve(String)} on the client's asynchronous executor.
+     *
+     * @param orderId the merchant's order id
+     * @return a future of the order's outcome after resolution
+     * @throws IllegalArgumentException if {@code orderId} is not a valid id
+     * @throws IllegalStateException if the client is closed
+     */
+    public CompletableFuture<PaymentOutcome> resolveAsync(String orderId) {
+        requireId("orderId", orderId);
+        ensureOpen();
+        return AsyncCalls.submit(asyncExecutor, () -> pipeline.resolve(orderId));
+    }
+
     /**
      * Resolves every unresolved ledger entry that no live instance holds — payments and refunds whose
      * process stopped (their lease expired), or left in doubt — and returns their outcomes. A payment
@@ -323,7 +432,10 @@ public final class PaymentClient implements AutoCloseable {
         return provider.name();
     }
 
-    /** Stops the background watchers the client started; calls after this throw {@link IllegalStateException}. */
+    /**
+     * Stops the background watchers the client started; calls after this throw
+     * {@link IllegalStateException}. Asynchronous calls already started run on to their outcome.
+     */
     @Override
     public void close() {
         closed = true;
@@ -332,6 +444,9 @@ public final class PaymentClient implements AutoCloseable {
         recoverers.clear();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
+        }
+        if (ownedAsyncExecutor != null) {
+            ownedAsyncExecutor.shutdown(); // calls already running finish to their outcome; none is interrupted
         }
     }
 
@@ -382,6 +497,7 @@ public final class PaymentClient implements AutoCloseable {
         private TimeSource timeSource = TimeSource.system();
         private Random random;
         private Executor executor;
+        private Executor asyncExecutor;
         private String instanceId = defaultInstanceId();
         private Duration lease = Duration.ofSeconds(60);
         private int recoveryBatch = 50;
@@ -561,6 +677,28 @@ public final class PaymentClient implements AutoCloseable {
         public Builder executor(Executor executor) {
             requireNonNull("executor", executor);
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Where {@link PaymentClient#payAsync}, {@link PaymentClient#refundAsync},
+         * {@link PaymentClient#queryAsync} and {@link PaymentClient#resolveAsync} run. Each call runs
+         * from start to end on one task of this executor, and waits between its attempts and polls on
+         * that task, so the executor must not queue calls behind others (their deadlines run from the
+         * start) and must have room for every call in progress.
+         *
+         * <p>Default: on Java 21 and later a virtual thread per call, so a waiting payment holds no
+         * platform thread (ten thousand waiting payments are ten thousand virtual threads on a few
+         * carrier threads); on Java 17 a cached pool of daemon threads, one per call in progress, idle
+         * ones ending after 30 s. {@link #close()} lets running calls finish. A given executor is not
+         * shut down by the client.
+         *
+         * @param executor where asynchronous calls run
+         * @return this builder
+         */
+        public Builder asyncExecutor(Executor executor) {
+            requireNonNull("asyncExecutor", executor);
+            this.asyncExecutor = executor;
             return this;
         }
 
