@@ -100,6 +100,19 @@ public final class PaymentRouter {
     }
 
     /**
+     * {@link #pay(PaymentRequest)} as {@link PaymentClient#payAsync(PaymentRequest)}: the code is routed
+     * and the request validated before this method returns, the payment runs on the chosen client's
+     * asynchronous executor.
+     *
+     * @param request a request whose method is {@link PaymentMethod.PaymentCode}
+     * @return a future of the outcome
+     * @throws IllegalArgumentException as {@link #pay(PaymentRequest)}
+     */
+    public java.util.concurrent.CompletableFuture<PaymentOutcome> payAsync(PaymentRequest request) {
+        return clientFor(request).payAsync(request);
+    }
+
+    /**
      * The client that {@link #pay(PaymentRequest)} would use for {@code authCode}.
      *
      * @param authCode a scanned payment code

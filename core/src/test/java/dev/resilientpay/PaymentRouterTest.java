@@ -53,6 +53,19 @@ class PaymentRouterTest {
     }
 
     @Test
+    void payAsyncRoutesTheCodeToItsWalletsClient() throws Exception {
+        wechat.onPay(Answers.paid("T4", AMOUNT));
+
+        PaymentOutcome outcome = till.payAsync(codePay("T4", WECHAT_CODE)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(wechat.executions(Endpoint.PAY)).isEqualTo(1);
+        assertThat(alipay.executions(Endpoint.PAY)).isZero();
+        assertThatThrownBy(() -> till.payAsync(codePay("T5", "620000000000000000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authCode");
+    }
+
+    @Test
     void codeOfNeitherWalletIsRejectedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> till.pay(codePay("T3", "620000000000000000")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authCode");
