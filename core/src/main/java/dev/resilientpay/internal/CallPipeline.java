@@ -524,6 +524,20 @@ public final class CallPipeline {
         if (call.remaining(time.now()).isZero()) {
             return null;
         }
+        TradeStatus status = queryOnce(call);
+        if (status == null && step == Step.QUERY && !runner.pause(call, call.retries.next())) {
+            return null;
+        }
+        return Optional.ofNullable(status);
+    }
+
+    /**
+     * One status query behind the breaker, reported as a poll.
+     *
+     * @return the status, or {@code null} if the query failed or the breaker refused it (the reason in
+     *     {@code call.lastFailure})
+     */
+    TradeStatus queryOnce(Call call) {
         int number = ++call.queries;
         TradeStatus status = null;
         if (runner.guard(call, Operation.QUERY, number)) {
@@ -537,10 +551,7 @@ public final class CallPipeline {
         }
         listeners.poll(new PaymentListener.PollFinished(provider.name(), call.orderId, number,
                 status == null ? null : status.state()));
-        if (status == null && step == Step.QUERY && !runner.pause(call, call.retries.next())) {
-            return null;
-        }
-        return Optional.ofNullable(status);
+        return status;
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.resilientpay.PaymentListener;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.TimeSource;
 import dev.resilientpay.TradeStatus;
-import dev.resilientpay.spi.Attempt;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -228,21 +227,7 @@ public final class PaymentWatcher {
     }
 
     private TradeStatus queryOnce(Call call) {
-        AttemptRunner runner = pipeline.runner();
-        int number = ++call.queries;
-        TradeStatus status = null;
-        if (runner.guard(call, Operation.QUERY, number)) {
-            Attempt<TradeStatus> attempt = runner.attempt(call, Operation.QUERY, number, call.orderId,
-                    ctx -> provider.query(call.orderId, ctx));
-            if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
-                status = succeeded.value();
-            } else {
-                call.lastFailure = AttemptRunner.failureOf(attempt);
-            }
-        }
-        listeners.poll(new PaymentListener.PollFinished(provider.name(), call.orderId, number,
-                status == null ? null : status.state()));
-        return status;
+        return pipeline.queryOnce(call);
     }
 
     /**
