@@ -128,7 +128,9 @@ public final class PaymentClient implements AutoCloseable {
     }
 
     /**
-     * Takes a payment with {@code policy} instead of the default.
+     * Takes a payment with {@code policy} instead of the default. The ledger records {@code policy}
+     * with the call, so that {@link #resolve}, {@link #recover} and another instance taking the call
+     * over finish it with this policy rather than their own defaults.
      *
      * @param request the payment to take
      * @param policy the retry, timeout and polling policy for this call
@@ -189,7 +191,8 @@ public final class PaymentClient implements AutoCloseable {
     }
 
     /**
-     * Refunds with {@code policy} instead of the default.
+     * Refunds with {@code policy} instead of the default. The ledger records {@code policy} with the
+     * refund, so that {@link #recover} and another instance taking it over finish it with this policy.
      *
      * @param request the refund to make
      * @param policy the retry and timeout policy for this call
@@ -254,6 +257,12 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Finishes an order the ledger holds as in flight or in doubt (queries first, then re-sends,
      * polls or cancels as the answer requires), or refreshes one awaiting its payer.
+     *
+     * <p>An unfinished payment is resolved with the policy it was paid with (see
+     * {@link #pay(PaymentRequest, OperationPolicy)}): its attempt timeout, sends, backoff and polling.
+     * A resolve is a new call starting now, so that policy's deadline is measured from now, not from
+     * when the payment began. A payment recorded without a policy (by a version before the ledger kept
+     * one) is resolved with this client's current policy of its method.
      *
      * @param orderId the merchant's order id
      * @return the order's outcome after resolution
@@ -365,8 +374,11 @@ public final class PaymentClient implements AutoCloseable {
     /**
      * Resolves every unresolved ledger entry that no live instance holds — payments and refunds whose
      * process stopped (their lease expired), or left in doubt — and returns their outcomes. A payment
-     * code is never sent again: recovery queries, then cancels. Call it at start-up with a durable
-     * ledger, or let {@link #startRecovery} call it on a schedule.
+     * code is never sent again: recovery queries, then cancels. Each entry is resolved with the policy
+     * its call was begun with, its deadline measured from now (as {@link #resolve}; a payment-code
+     * payment whose deadline passed long ago gets two attempt timeouts before its cancel); entries
+     * recorded without one use this client's current policies. Call it at start-up with a durable ledger, or
+     * let {@link #startRecovery} call it on a schedule.
      *
      * @return the outcome of every entry resolved in this run
      */

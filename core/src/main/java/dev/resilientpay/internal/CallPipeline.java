@@ -160,8 +160,8 @@ public final class CallPipeline {
         for (int round = 0; round < 3; round++) {
             PaymentLedger.Begin begun;
             try {
-                begun = ledger.begin(LedgerEntry.start(key, fingerprint, request, null, ownership.owner(), ledger.now()),
-                        ownership.lease());
+                begun = ledger.begin(LedgerEntry.start(key, fingerprint, request, null, ownership.owner(), ledger.now())
+                                .withPolicy(policy), ownership.lease());
             } catch (LedgerUnavailableException e) {
                 return unavailable(call, new PaymentOutcome.Failed(request.orderId(), ledgerFailure(e)));
             }
@@ -198,7 +198,7 @@ public final class CallPipeline {
                         describe(recorded));
                 return recorded;
             }
-            PaymentOutcome taken = takeOver(call, entry, policy);
+            PaymentOutcome taken = takeOver(call, entry, policy, policy);
             if (taken != null) {
                 return taken;
             }
@@ -210,13 +210,17 @@ public final class CallPipeline {
      * An unfinished entry: take it over if nobody holds it (its owner died, or it is in doubt) and
      * learn what happened before sending anything; otherwise wait for the instance that holds it.
      *
+     * @param current the client's current policy of the operation, for an entry that recorded none
+     * @param caller  the policy of the caller's own pay, whose deadline bounds the takeover; {@code null}
+     *                for resolve (see {@link #policyFor})
      * @return the outcome, or {@code null} to begin again (the entry changed meanwhile)
      */
-    private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy policy) {
+    private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
             // The caller's deadline runs from when it called, not from the takeover (model finding 4).
-            return runPay(claimed.get().payment(), policy, claimOf(claimed.get()), true, call.startedAt);
+            return runPay(claimed.get().payment(), policyFor(claimed.get(), current, caller), claimOf(claimed.get()),
+                    true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (PaymentOutcome) elsewhere;
@@ -273,6 +277,19 @@ public final class CallPipeline {
                 "the ledger entry kept changing; another instance is working on this call"));
     }
 
+    /**
+     * The policy a later run of an existing entry uses (issue 8): the policy the entry was begun with
+     * ({@link LedgerEntry#policy()}), else {@code current}, the client's current one. Its attempt
+     * timeout, sends, backoff and polling always apply. Its deadline applies too, measured from when
+     * this run starts (a resolve or recovery is a new call), except when a caller's own pay or refund
+     * takes the entry over: that call promised to return within {@code caller}'s deadline, so it keeps it.
+     */
+    private static OperationPolicy policyFor(LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
+        OperationPolicy stored = entry.policy() != null ? entry.policy() : current;
+        return caller == null || stored.deadline().equals(caller.deadline()) ? stored
+                : stored.toBuilder().deadline(caller.deadline()).build();
+    }
+
     private Optional<LedgerEntry> claim(LedgerKey key) {
         try {
             return ledger.claim(key, ownership.owner(), ownership.lease());
@@ -322,9 +339,10 @@ public final class CallPipeline {
         }
         LedgerEntry entry = found.get();
         PaymentRequest request = entry.payment();
-        OperationPolicy policy = policies.of(operationOf(request));
+        OperationPolicy current = policies.of(operationOf(request));
+        OperationPolicy policy = policyFor(entry, current, null);
         if (entry.state() != LedgerState.COMPLETED) {
-            PaymentOutcome taken = takeOver(newCall(operationOf(request), orderId, null, policy), entry, policy);
+            PaymentOutcome taken = takeOver(newCall(operationOf(request), orderId, null, policy), entry, current, null);
             return taken != null ? taken : (PaymentOutcome) lastWord(newCall(Operation.QUERY, orderId, null, policy),
                     entry.key());
         }
@@ -701,8 +719,8 @@ public final class CallPipeline {
         for (int round = 0; round < 3; round++) {
             PaymentLedger.Begin begun;
             try {
-                begun = ledger.begin(LedgerEntry.start(key, fingerprint, null, request, ownership.owner(), ledger.now()),
-                        ownership.lease());
+                begun = ledger.begin(LedgerEntry.start(key, fingerprint, null, request, ownership.owner(), ledger.now())
+                                .withPolicy(policy), ownership.lease());
             } catch (LedgerUnavailableException e) {
                 return unavailable(call, refundFailed(request, ledgerFailure(e)));
             }
@@ -722,7 +740,7 @@ public final class CallPipeline {
                         request.refundId(), describe(recorded));
                 return recorded;
             }
-            RefundOutcome taken = takeOverRefund(call, entry, policy);
+            RefundOutcome taken = takeOverRefund(call, entry, policy, policy);
             if (taken != null) {
                 return taken;
             }
@@ -730,10 +748,12 @@ public final class CallPipeline {
         return (RefundOutcome) lastWord(call, key);
     }
 
-    private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy policy) {
+    /** Like {@link #takeOver}, for a refund; the policies as in {@link #policyFor}. */
+    private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
-            return runRefund(claimed.get().refund(), policy, claimOf(claimed.get()), true, call.startedAt);
+            return runRefund(claimed.get().refund(), policyFor(claimed.get(), current, caller), claimOf(claimed.get()),
+                    true, call.startedAt);
         }
         Outcome elsewhere = awaitElsewhere(call, entry.key());
         return elsewhere == null ? null : (RefundOutcome) elsewhere;
@@ -750,17 +770,17 @@ public final class CallPipeline {
     }
 
     private RefundOutcome resolveRefundNow(RefundRequest request) {
-        OperationPolicy policy = policies.of(Operation.REFUND);
-        Call call = newCall(Operation.REFUND, request.orderId(), null, policy);
+        OperationPolicy current = policies.of(Operation.REFUND);
         Optional<LedgerEntry> found = ledger.find(keys.refund(request.orderId(), request.refundId()));
         if (found.isEmpty()) {
-            return runRefund(request, policy, null, true);
+            return runRefund(request, current, null, true);
         }
         LedgerEntry entry = found.get();
         if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
             return recorded;
         }
-        RefundOutcome taken = takeOverRefund(call, entry, policy);
+        Call call = newCall(Operation.REFUND, request.orderId(), null, policyFor(entry, current, null));
+        RefundOutcome taken = takeOverRefund(call, entry, current, null);
         return taken != null ? taken : (RefundOutcome) lastWord(call, entry.key());
     }
 
@@ -1089,7 +1109,9 @@ public final class CallPipeline {
     private Outcome recoverOne(LedgerEntry claimed) {
         Operation recovered = claimed.payment() != null ? operationOf(claimed.payment()) : Operation.REFUND;
         try (CallScope scope = CallScope.call(listeners, time, provider.name(), recovered, claimed.orderId())) {
-            OperationPolicy payPolicy = claimed.payment() == null ? null : policies.of(operationOf(claimed.payment()));
+            // The policy the call was begun with (issue 8), else the client's current one.
+            OperationPolicy payPolicy = claimed.payment() == null ? null
+                    : policyFor(claimed, policies.of(operationOf(claimed.payment())), null);
             if (payPolicy != null && operationOf(claimed.payment()) == Operation.PAY_BY_CODE
                     && claimed.startedAt().plus(payPolicy.deadline()).isBefore(ledger.now())) {
                 payPolicy = payPolicy.toBuilder().deadline(payPolicy.attemptTimeout().multipliedBy(2)).build();
@@ -1097,7 +1119,8 @@ public final class CallPipeline {
             OperationPolicy recoveryPolicy = payPolicy;
             Supplier<Outcome> work = claimed.payment() != null
                     ? () -> runPay(claimed.payment(), recoveryPolicy, claimOf(claimed), true)
-                    : () -> runRefund(claimed.refund(), policies.of(Operation.REFUND), claimOf(claimed), true);
+                    : () -> runRefund(claimed.refund(), policyFor(claimed, policies.of(Operation.REFUND), null),
+                            claimOf(claimed), true);
             return flights.run(claimed.key().id(), claimed.fingerprint(), work,
                     () -> claimed.payment() != null ? conflict(Operation.QUERY, claimed.orderId(), null)
                             : conflict(Operation.REFUND, claimed.orderId(), claimed.refund().refundId()));

@@ -61,7 +61,7 @@ public final class InMemoryPaymentLedger implements PaymentLedger {
         entries.compute(entry.key(), (key, existing) -> {
             if (existing == null) {
                 LedgerEntry stored = new LedgerEntry(entry.key(), entry.fingerprint(), entry.payment(), entry.refund(),
-                        LedgerState.IN_FLIGHT, null, 0, now, now, entry.owner(), now.plus(lease), 1);
+                        LedgerState.IN_FLIGHT, null, 0, now, now, entry.owner(), now.plus(lease), 1, entry.policy());
                 result[0] = new Begin.Started(stored);
                 return stored;
             }

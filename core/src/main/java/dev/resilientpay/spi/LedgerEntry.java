@@ -1,5 +1,6 @@
 package dev.resilientpay.spi;
 
+import dev.resilientpay.OperationPolicy;
 import dev.resilientpay.Outcome;
 import dev.resilientpay.PaymentRequest;
 import dev.resilientpay.RefundRequest;
@@ -16,6 +17,13 @@ import java.util.Objects;
  * increments it, and every write is a compare-and-set on it, so an instance whose lease was taken
  * over can never overwrite what the new owner recorded.
  *
+ * <p><b>Policy.</b> {@link #policy()} is the {@link OperationPolicy} the call was begun with (see
+ * {@link #withPolicy}). Whoever finishes the call later — {@code resolve}, {@code recover}, or another
+ * instance taking it over — runs it with that policy's attempt timeout, sends, backoff and polling
+ * instead of its own current defaults. It is {@code null} for entries written before entries kept
+ * a policy, and for calls begun without one; they are finished with the client's current policy.
+ * Every change of state or owner keeps it.
+ *
  * @param key         the call's identity
  * @param fingerprint hash of the request's canonical fields; another request with the same key and
  *                    another fingerprint is a conflict
@@ -30,6 +38,7 @@ import java.util.Objects;
  * @param owner       the instance that owns the entry, or {@code null} when nobody does
  * @param leaseUntil  when the owner's lease ends, in the ledger's clock, or {@code null} without owner
  * @param version     the fencing token, incremented on every change; {@code 0} before it is stored
+ * @param policy      the policy the call was begun with, or {@code null} if none was recorded
  */
 public record LedgerEntry(
         LedgerKey key,
@@ -43,7 +52,8 @@ public record LedgerEntry(
         Instant updatedAt,
         String owner,
         Instant leaseUntil,
-        long version) {
+        long version,
+        OperationPolicy policy) {
 
     /**
      * Validates that exactly one request is present and that no payment code is kept.
@@ -62,6 +72,7 @@ public record LedgerEntry(
      * @param owner       the instance that owns the entry, or {@code null} when nobody does
      * @param leaseUntil  when the owner's lease ends, in the ledger's clock, or {@code null} without owner
      * @param version     the fencing token, incremented on every change; {@code 0} before it is stored
+     * @param policy      the policy the call was begun with, or {@code null} if none was recorded
      */
     public LedgerEntry {
         Objects.requireNonNull(key, "key");
@@ -82,6 +93,31 @@ public record LedgerEntry(
     }
 
     /**
+     * An entry without a recorded policy: the form of entries before they kept one. Ledgers and tests
+     * that build entries field by field keep compiling; the pipeline then uses the client's current
+     * policy for the call.
+     *
+     * @param key         the call's identity
+     * @param fingerprint hash of the request's canonical fields
+     * @param payment     the payment request, or {@code null} for a refund
+     * @param refund      the refund request, or {@code null} for a payment
+     * @param state       where the call stands
+     * @param outcome     the last outcome, or {@code null} while in flight
+     * @param attempts    sends made so far
+     * @param startedAt   when the first call began
+     * @param updatedAt   when the entry last changed
+     * @param owner       the instance that owns the entry, or {@code null}
+     * @param leaseUntil  when the owner's lease ends, or {@code null} without owner
+     * @param version     the fencing token
+     */
+    public LedgerEntry(LedgerKey key, String fingerprint, PaymentRequest payment, RefundRequest refund,
+                       LedgerState state, Outcome outcome, int attempts, Instant startedAt, Instant updatedAt,
+                       String owner, Instant leaseUntil, long version) {
+        this(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, updatedAt, owner, leaseUntil,
+                version, null);
+    }
+
+    /**
      * A new in-flight entry owned by {@code owner}, as a client hands it to {@link PaymentLedger#begin}.
      *
      * @param key         the call's identity
@@ -96,7 +132,19 @@ public record LedgerEntry(
                                     String owner, Instant now) {
         Objects.requireNonNull(owner, "owner");
         return new LedgerEntry(key, fingerprint, payment == null ? null : payment.withoutSecrets(), refund,
-                LedgerState.IN_FLIGHT, null, 0, now, now, owner, null, 0);
+                LedgerState.IN_FLIGHT, null, 0, now, now, owner, null, 0, null);
+    }
+
+    /**
+     * This entry recording {@code policy} as the call's policy, everything else unchanged: what a
+     * client hands to {@link PaymentLedger#begin} is {@code LedgerEntry.start(...).withPolicy(policy)}.
+     *
+     * @param policy the policy the call runs with, or {@code null} to record none
+     * @return a copy with {@code policy}
+     */
+    public LedgerEntry withPolicy(OperationPolicy policy) {
+        return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, updatedAt, owner,
+                leaseUntil, version, policy);
     }
 
     /** {@return the merchant order id of the payment or refund} */
@@ -137,7 +185,7 @@ public record LedgerEntry(
      */
     public LedgerEntry completed(LedgerState state, Outcome outcome, int attempts, Instant now) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, Math.max(this.attempts, attempts),
-                startedAt, now, null, null, version + 1);
+                startedAt, now, null, null, version + 1, policy);
     }
 
     /**
@@ -150,7 +198,7 @@ public record LedgerEntry(
      */
     public LedgerEntry claimed(String owner, Instant leaseUntil, Instant now) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, now, owner,
-                leaseUntil, version + 1);
+                leaseUntil, version + 1, policy);
     }
 
     /**
@@ -161,7 +209,7 @@ public record LedgerEntry(
      */
     public LedgerEntry renewed(Instant leaseUntil) {
         return new LedgerEntry(key, fingerprint, payment, refund, state, outcome, attempts, startedAt, updatedAt, owner,
-                leaseUntil, version);
+                leaseUntil, version, policy);
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.Optional;
  *       claimers.</li>
  *   <li><b>No secrets.</b> Entries never hold a payment code (the pipeline stores
  *       {@link dev.resilientpay.PaymentRequest#withoutSecrets()}).</li>
+ *   <li><b>Policy kept.</b> {@link LedgerEntry#policy()} as given to {@link #begin} is returned by every
+ *       later read, claim and completion of the entry, so whoever finishes the call runs it as it was
+ *       begun (an entry without one is finished with the client's current policy).</li>
  * </ul>
  * {@code PaymentLedgerContract} in core's test jar is the executable form of this contract: a ledger
  * for another store passes it too.
@@ -65,7 +68,8 @@ public interface PaymentLedger {
 
     /**
      * Records the start of a call unless its key is known. The stored entry is owned by
-     * {@code entry.owner()} for {@code lease}.
+     * {@code entry.owner()} for {@code lease} and keeps {@code entry}'s requests, fingerprint and
+     * {@link LedgerEntry#policy() policy}, which every later read, claim and completion returns.
      *
      * @param entry a new entry from {@link LedgerEntry#start}
      * @param lease how long the owner holds it before it must {@link #renew}

@@ -6,6 +6,7 @@ import dev.resilientpay.CloseOutcome;
 import dev.resilientpay.Failure;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
+import dev.resilientpay.OperationPolicy;
 import dev.resilientpay.Outcome;
 import dev.resilientpay.PayerAction;
 import dev.resilientpay.PaymentMethod;
@@ -193,6 +194,48 @@ public abstract class PaymentLedgerContract {
         assertThat(stored.refund()).isEqualTo(refund);
         assertThat(stored.payment()).isNull();
         assertThat(ledger.find(key).orElseThrow().refund()).isEqualTo(refund);
+    }
+
+    // ------------------------------------------------------------------ the call's policy
+
+    @Test
+    void theCallsPolicyIsStoredAndKeptByRenewCompleteAndClaim() {
+        LedgerEntry stored = started(ledger.begin(entry("P1", "fp-P1", OWNER).withPolicy(policy()), lease()));
+
+        assertThat(stored.policy()).isEqualTo(policy());
+        assertThat(ledger.find(payKey("P1")).orElseThrow().policy()).isEqualTo(policy());
+        LedgerEntry renewed = ledger.renew(stored, lease()).orElseThrow();
+        LedgerEntry doubtful = ledger.complete(renewed, LedgerState.IN_DOUBT, inDoubt("P1"), 1).orElseThrow();
+        LedgerEntry claimed = ledger.claim(payKey("P1"), OTHER, lease()).orElseThrow();
+        LedgerEntry again = ledger.complete(claimed, LedgerState.IN_DOUBT, inDoubt("P1"), 1).orElseThrow();
+        List<LedgerEntry> recovered = ledger.claimUnresolved(OWNER, lease(), 10);
+        LedgerEntry done = ledger.complete(recovered.get(0), LedgerState.COMPLETED, paid("P1"), 1).orElseThrow();
+
+        assertThat(List.of(renewed, doubtful, claimed, again, recovered.get(0), done))
+                .allSatisfy(e -> assertThat(e.policy()).isEqualTo(policy()));
+        assertThat(ledger.find(payKey("P1")).orElseThrow().policy()).isEqualTo(policy());
+        assertThat(ledger.unresolved(10)).isEmpty();
+    }
+
+    @Test
+    void aRefundsPolicyIsStoredAsGiven() {
+        RefundRequest refund = RefundRequest.builder().orderId("R2").refundId("R2-1").amount(Money.cny(100))
+                .orderAmount(Money.cny(4600)).build();
+        LedgerKey key = LedgerKey.refund("alipay", "merchant-1", "R2", "R2-1", false);
+
+        started(ledger.begin(LedgerEntry.start(key, "fp", null, refund, OWNER, ledger.now()).withPolicy(policy()),
+                lease()));
+
+        assertThat(ledger.find(key).orElseThrow().policy()).isEqualTo(policy());
+        assertThat(ledger.find(key).orElseThrow().refund()).isEqualTo(refund);
+    }
+
+    @Test
+    void anEntryBegunWithoutAPolicyHasNone() {
+        LedgerEntry stored = started(begin("N1"));
+
+        assertThat(stored.policy()).isNull();
+        assertThat(ledger.find(payKey("N1")).orElseThrow().policy()).isNull();
     }
 
     // ------------------------------------------------------------------ leases
@@ -562,6 +605,12 @@ public abstract class PaymentLedgerContract {
     protected static LedgerEntry started(PaymentLedger.Begin begin) {
         assertThat(begin).isInstanceOf(PaymentLedger.Begin.Started.class);
         return ((PaymentLedger.Begin.Started) begin).entry();
+    }
+
+    /** A policy unlike the defaults in every field, with sub-second and fractional values. */
+    protected static OperationPolicy policy() {
+        return new OperationPolicy(Duration.ofMillis(2500), Duration.ofSeconds(7), 2, Duration.ofMillis(150), 1.5,
+                Duration.ofMillis(900), 0.25, Duration.ofMillis(700), Duration.ofSeconds(3));
     }
 
     /** A paid outcome. */

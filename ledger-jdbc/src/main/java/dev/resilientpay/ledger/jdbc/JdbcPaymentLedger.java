@@ -173,8 +173,9 @@ public final class JdbcPaymentLedger implements PaymentLedger {
         Statements s = statements();
         Instant now = now();
         LedgerEntry stored = new LedgerEntry(entry.key(), entry.fingerprint(), entry.payment(), entry.refund(),
-                LedgerState.IN_FLIGHT, null, 0, now, now, entry.owner(), now.plus(lease), 1);
-        String request = stored.payment() != null ? json.write(stored.payment()) : json.write(stored.refund());
+                LedgerState.IN_FLIGHT, null, 0, now, now, entry.owner(), now.plus(lease), 1, entry.policy());
+        String request = stored.payment() != null ? json.write(stored.payment(), stored.policy())
+                : json.write(stored.refund(), stored.policy());
         return run("begin", false, connection -> {
             for (int round = 0; round < TRIES; round++) {
                 if (insert(connection, s, stored, request)) {
@@ -409,14 +410,13 @@ public final class JdbcPaymentLedger implements PaymentLedger {
         LedgerKey key = new LedgerKey(rows.getString("provider"), rows.getString("merchant"), rows.getString("id"));
         try {
             boolean payment = "PAYMENT".equals(rows.getString("kind"));
-            String request = rows.getString("request");
+            LedgerJson.StoredRequest request = json.readRequest(rows.getString("request"), payment);
             String outcome = rows.getString("outcome");
             String owner = rows.getString("owner");
-            return new LedgerEntry(key, rows.getString("fingerprint"),
-                    payment ? json.readPayment(request) : null, payment ? null : json.readRefund(request),
+            return new LedgerEntry(key, rows.getString("fingerprint"), request.payment(), request.refund(),
                     LedgerState.valueOf(rows.getString("state")), outcome == null ? null : json.readOutcome(outcome),
                     rows.getInt("attempts"), d.getInstant(rows, "started_at"), d.getInstant(rows, "updated_at"),
-                    owner, d.getInstant(rows, "lease_until"), rows.getLong("version"));
+                    owner, d.getInstant(rows, "lease_until"), rows.getLong("version"), request.policy());
         } catch (IllegalArgumentException | NullPointerException e) {
             // Not a store outage, but the caller cannot act on the entry either; the message names
             // the key (an order id, never a payment code) and what is wrong.

@@ -8,6 +8,7 @@ import dev.resilientpay.CloseOutcome;
 import dev.resilientpay.Failure;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
+import dev.resilientpay.OperationPolicy;
 import dev.resilientpay.Outcome;
 import dev.resilientpay.PayerAction;
 import dev.resilientpay.PaymentMethod;
@@ -17,10 +18,13 @@ import dev.resilientpay.RefundOutcome;
 import dev.resilientpay.RefundRequest;
 import dev.resilientpay.RefundState;
 import dev.resilientpay.RefundStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON of the {@code request} and {@code outcome} columns. Every document carries its format
@@ -31,7 +35,10 @@ import java.util.Map;
  *   <li><b>v0</b> (no {@code "v"}): amounts as decimal strings ({@code {"value":"46.00","currency":"CNY"}}),
  *       failures without {@code requestId} and {@code attempts}.</li>
  *   <li><b>v1</b>: amounts in minor units ({@code {"minor":4600,"currency":"CNY"}}); every field of
- *       every outcome.</li>
+ *       every outcome. A request document may carry the call's {@link OperationPolicy} as
+ *       {@code "policy"} (durations ISO-8601, {@code {"attemptTimeout":"PT10S",...}}): an optional
+ *       field added within v1, so that instances of the previous version, which ignore it, still
+ *       read rows of this one during a rolling upgrade; a row without it reads with no policy.</li>
  * </ul>
  *
  * A field a reader does not know is ignored; a field it expects but does not find is {@code null}
@@ -39,6 +46,8 @@ import java.util.Map;
  * A payment code is never written unredacted, and one read unredacted is redacted.
  */
 final class LedgerJson {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerJson.class);
 
     /** The format written. */
     static final int FORMAT = 1;
@@ -48,6 +57,11 @@ final class LedgerJson {
     // ------------------------------------------------------------------ requests
 
     String write(PaymentRequest request) {
+        return write(request, null);
+    }
+
+    /** The request document of a payment, with the call's policy unless {@code policy} is {@code null}. */
+    String write(PaymentRequest request, OperationPolicy policy) {
         ObjectNode node = document("payment");
         node.put("orderId", request.orderId());
         node.set("amount", money(request.amount()));
@@ -57,10 +71,16 @@ final class LedgerJson {
         putInstant(node, "expiresAt", request.expiresAt());
         ObjectNode metadata = node.putObject("metadata");
         request.metadata().forEach(metadata::put);
+        putPolicy(node, policy);
         return text(node);
     }
 
     String write(RefundRequest request) {
+        return write(request, null);
+    }
+
+    /** The request document of a refund, with the call's policy unless {@code policy} is {@code null}. */
+    String write(RefundRequest request, OperationPolicy policy) {
         ObjectNode node = document("refund");
         node.put("orderId", request.orderId());
         node.put("refundId", request.refundId());
@@ -68,11 +88,30 @@ final class LedgerJson {
         node.set("orderAmount", money(request.orderAmount()));
         node.put("reason", request.reason());
         node.put("notifyUrl", request.notifyUrl());
+        putPolicy(node, policy);
         return text(node);
     }
 
-    PaymentRequest readPayment(String json) {
+    /**
+     * A request document as stored: the payment or the refund, and the call's policy.
+     *
+     * @param payment the payment request, or {@code null} for a refund
+     * @param refund  the refund request, or {@code null} for a payment
+     * @param policy  the call's policy, or {@code null} if the row has none (or none this version reads)
+     */
+    record StoredRequest(PaymentRequest payment, RefundRequest refund, OperationPolicy policy) {}
+
+    /** Reads a request column: a payment's if {@code payment}, else a refund's, with its policy. */
+    StoredRequest readRequest(String json, boolean payment) {
         JsonNode node = parse(json);
+        return new StoredRequest(payment ? readPayment(node) : null, payment ? null : readRefund(node), policy(node));
+    }
+
+    PaymentRequest readPayment(String json) {
+        return readPayment(parse(json));
+    }
+
+    private PaymentRequest readPayment(JsonNode node) {
         Map<String, String> metadata = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.path("metadata").fields();
         while (fields.hasNext()) {
@@ -84,7 +123,10 @@ final class LedgerJson {
     }
 
     RefundRequest readRefund(String json) {
-        JsonNode node = parse(json);
+        return readRefund(parse(json));
+    }
+
+    private RefundRequest readRefund(JsonNode node) {
         return new RefundRequest(text(node, "orderId"), text(node, "refundId"), money(node.get("amount")),
                 money(node.get("orderAmount")), text(node, "reason"), text(node, "notifyUrl"));
     }
@@ -123,6 +165,60 @@ final class LedgerJson {
                     text(node, "returnUrl"), text(node, "payerClientIp"));
             default -> throw new IllegalArgumentException("unknown payment method type " + type);
         };
+    }
+
+    // ------------------------------------------------------------------ policies
+
+    private void putPolicy(ObjectNode request, OperationPolicy policy) {
+        if (policy == null) {
+            return;
+        }
+        ObjectNode node = request.putObject("policy");
+        node.put("attemptTimeout", policy.attemptTimeout().toString());
+        node.put("deadline", policy.deadline().toString());
+        node.put("maxAttempts", policy.maxAttempts());
+        node.put("backoffInitial", policy.backoffInitial().toString());
+        node.put("backoffMultiplier", policy.backoffMultiplier());
+        node.put("backoffMax", policy.backoffMax().toString());
+        node.put("jitter", policy.jitter());
+        node.put("pollInitialDelay", policy.pollInitialDelay().toString());
+        node.put("pollMaxInterval", policy.pollMaxInterval().toString());
+    }
+
+    /**
+     * The policy of a request document, or {@code null} if it has none. A policy this version cannot
+     * read (a field missing or out of range, as a newer version might write) is also {@code null}: the
+     * entry stays readable and is finished with the client's current policy, which is safe, whereas an
+     * unreadable entry could not be finished at all.
+     */
+    private static OperationPolicy policy(JsonNode request) {
+        JsonNode node = request.get("policy");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return new OperationPolicy(duration(node, "attemptTimeout"), duration(node, "deadline"),
+                    number(node, "maxAttempts").intValue(), duration(node, "backoffInitial"),
+                    number(node, "backoffMultiplier").doubleValue(), duration(node, "backoffMax"),
+                    number(node, "jitter").doubleValue(), duration(node, "pollInitialDelay"),
+                    duration(node, "pollMaxInterval"));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            log.warn("order {}: stored policy not readable ({}); the client's current policy applies",
+                    text(request, "orderId"), e.getMessage());
+            return null;
+        }
+    }
+
+    private static Duration duration(JsonNode node, String field) {
+        return Duration.parse(required(node, field));
+    }
+
+    private static Number number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException(field + " missing");
+        }
+        return value.numberValue();
     }
 
     // ------------------------------------------------------------------ outcomes

@@ -121,6 +121,50 @@ abstract class JdbcPaymentLedgerTest {
         assertThat(old.payment().amount()).isEqualTo(Money.cny(4600));
         assertThat(old.startedAt()).isEqualTo(at);
         assertThat(old.version()).isEqualTo(2);
+        assertThat(old.policy()).as("rows before entries kept a policy have none").isNull();
+    }
+
+    @Test
+    void aRowWrittenBeforeEntriesKeptAPolicyReadsWithoutOneAndCanBeClaimed() throws SQLException {
+        Instant at = ledger.now().minus(LEASE.multipliedBy(2));
+        try (Connection c = pool.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
+                + " (provider, merchant, id, order_id, refund_id, kind, fingerprint, request, state, outcome, attempts,"
+                + " started_at, updated_at, owner, lease_until, version, format_version)"
+                + " VALUES ('alipay', 'merchant-1', 'pay:NEW-1', 'NEW-1', NULL, 'PAYMENT', 'fp-v1', ?, 'IN_FLIGHT', NULL, 1,"
+                + " ?, ?, 'crashed', ?, 3, 1)")) {
+            insert.setString(1, fixture("v1-payment-request.json"));
+            ledger.dialect().setInstant(insert, 2, at);
+            ledger.dialect().setInstant(insert, 3, at);
+            ledger.dialect().setInstant(insert, 4, at.plus(LEASE));
+            insert.executeUpdate();
+        }
+
+        LedgerEntry claimed = ledger.claim(LedgerKey.payment("alipay", "merchant-1", "NEW-1"), "recoverer", LEASE)
+                .orElseThrow();
+
+        assertThat(claimed.payment().orderId()).isEqualTo("NEW-1");
+        assertThat(claimed.policy()).isNull();
+        assertThat(claimed.version()).isEqualTo(4);
+    }
+
+    @Test
+    void theCallsPolicyIsStoredInTheRequestColumnWithoutChangingTheRowFormat() throws SQLException {
+        dev.resilientpay.OperationPolicy policy = dev.resilientpay.Policies.defaults()
+                .of(dev.resilientpay.Operation.CREATE_ORDER).toBuilder().attemptTimeout(Duration.ofMillis(2500)).build();
+        LedgerKey key = LedgerKey.payment("alipay", "merchant-1", "POL1");
+        PaymentRequest request = PaymentRequest.builder().orderId("POL1").amount(Money.cny(100)).subject("s")
+                .method(new PaymentMethod.QrCode()).build();
+
+        ledger.begin(LedgerEntry.start(key, "fp", request, null, "owner-1", ledger.now()).withPolicy(policy), LEASE);
+
+        try (Connection c = pool.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT request, format_version FROM " + table);
+             ResultSet rows = select.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("request")).contains("\"policy\":{\"attemptTimeout\":\"PT2.5S\"");
+            assertThat(rows.getInt("format_version")).isEqualTo(1);
+        }
+        assertThat(ledger.find(key).orElseThrow().policy()).isEqualTo(policy);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.resilientpay.Failure;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
+import dev.resilientpay.OperationPolicy;
 import dev.resilientpay.Outcome;
 import dev.resilientpay.PayerAction;
 import dev.resilientpay.PaymentMethod;
@@ -19,6 +20,7 @@ import dev.resilientpay.testing.PaymentLedgerContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,9 +65,54 @@ class LedgerJsonTest {
     @Test
     void aPaymentRequestWrittenByThePreviousFormatStillReads() {
         PaymentRequest request = json.readPayment(fixture("v0-payment-request.json"));
+        LedgerJson.StoredRequest stored = json.readRequest(fixture("v0-payment-request.json"), true);
 
-        assertThat(request).isEqualTo(PaymentRequest.builder().orderId("OLD-1").amount(Money.cny(4600))
-                .subject("Two bags of tea").method(new PaymentMethod.PaymentCode("28****************")).build());
+        PaymentRequest expected = PaymentRequest.builder().orderId("OLD-1").amount(Money.cny(4600))
+                .subject("Two bags of tea").method(new PaymentMethod.PaymentCode("28****************")).build();
+        assertThat(request).isEqualTo(expected);
+        assertThat(stored).isEqualTo(new LedgerJson.StoredRequest(expected, null, null));
+    }
+
+    @Test
+    void aRequestWrittenBeforeRequestsCarriedAPolicyReadsWithoutOne() {
+        LedgerJson.StoredRequest stored = json.readRequest(fixture("v1-payment-request.json"), true);
+
+        assertThat(stored.payment().orderId()).isEqualTo("NEW-1");
+        assertThat(stored.refund()).isNull();
+        assertThat(stored.policy()).isNull();
+    }
+
+    @Test
+    void theCallsPolicyIsWrittenWithItsRequestInTheCurrentFormatAndReadsBackEqual() {
+        PaymentRequest payment = PaymentRequest.builder().orderId("NEW-2").amount(Money.cny(4600)).subject("Tea")
+                .method(new PaymentMethod.QrCode()).build();
+        RefundRequest refund = RefundRequest.builder().orderId("NEW-2").refundId("NEW-2-R1").amount(Money.cny(100))
+                .orderAmount(Money.cny(4600)).build();
+
+        String paymentJson = json.write(payment, policy());
+        String refundJson = json.write(refund, policy());
+
+        assertThat(paymentJson).as("the checked-in row").isEqualTo(fixture("v1-payment-request-with-policy.json"));
+        assertThat(paymentJson).startsWith("{\"v\":1,").contains("\"attemptTimeout\":\"PT2.5S\"");
+        assertThat(json.readRequest(paymentJson, true)).isEqualTo(new LedgerJson.StoredRequest(payment, null, policy()));
+        assertThat(json.readPayment(paymentJson)).isEqualTo(payment);
+        assertThat(json.readRequest(refundJson, false)).isEqualTo(new LedgerJson.StoredRequest(null, refund, policy()));
+        assertThat(json.write(payment, null)).isEqualTo(json.write(payment)).doesNotContain("policy");
+    }
+
+    @Test
+    void aPolicyThisVersionCannotReadLeavesTheRequestReadableWithoutAPolicy() {
+        String valid = fixture("v1-payment-request-with-policy.json");
+        for (String unreadable : new String[] {
+                valid.replace("\"deadline\":\"PT7S\",", ""),             // a field missing
+                valid.replace("\"PT7S\"", "\"seven seconds\""),          // not ISO-8601
+                valid.replace("\"maxAttempts\":2", "\"maxAttempts\":0"),   // out of range
+                valid.replace("\"maxAttempts\":2", "\"maxAttempts\":\"2\"")}) {
+            LedgerJson.StoredRequest stored = json.readRequest(unreadable, true);
+
+            assertThat(stored.payment().orderId()).as(unreadable).isEqualTo("NEW-2");
+            assertThat(stored.policy()).as(unreadable).isNull();
+        }
     }
 
     @Test
@@ -79,8 +126,12 @@ class LedgerJsonTest {
 
     @Test
     void aRefundRequestWrittenByThePreviousFormatStillReads() {
-        assertThat(json.readRefund(fixture("v0-refund-request.json"))).isEqualTo(RefundRequest.builder()
-                .orderId("OLD-1").refundId("OLD-1-R1").amount(Money.cny(100)).orderAmount(Money.cny(4600)).build());
+        RefundRequest expected = RefundRequest.builder()
+                .orderId("OLD-1").refundId("OLD-1-R1").amount(Money.cny(100)).orderAmount(Money.cny(4600)).build();
+
+        assertThat(json.readRefund(fixture("v0-refund-request.json"))).isEqualTo(expected);
+        assertThat(json.readRequest(fixture("v0-refund-request.json"), false))
+                .isEqualTo(new LedgerJson.StoredRequest(null, expected, null));
     }
 
     @Test
@@ -120,6 +171,11 @@ class LedgerJsonTest {
     void aRowOfANewerFormatIsRefusedRatherThanMisread() {
         assertThatThrownBy(() -> json.readOutcome("{\"v\":2,\"type\":\"payment.paid\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v2");
+    }
+
+    private static OperationPolicy policy() {
+        return new OperationPolicy(Duration.ofMillis(2500), Duration.ofSeconds(7), 2, Duration.ofMillis(150), 1.5,
+                Duration.ofMillis(900), 0.25, Duration.ofMillis(700), Duration.ofSeconds(3));
     }
 
     private static String fixture(String name) {
