@@ -44,10 +44,10 @@ import java.util.regex.Pattern;
  *             .alipayPublicKey(alipay.alipayPublicKeyPem())
  *             .gatewayUrl(alipay.gatewayUrl())
  *             .build();
- *     String code = alipay.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(2));
- *     alipay.faults().next(1, Fault.responseLost(), "alipay.trade.pay"::equals);
- *     // ... pay with the client, then:
- *     assertThat(alipay.trade("order-1").orElseThrow().charges()).isEqualTo(1);
+ *     String code = alipay.newPaymentCode(AlipaySimulatorPayer.confirmsAfter(1));
+ *     alipay.faults().next(1, Fault.responseLost(), AlipaySimulator.PAY::equals);
+ *     // ... pay with the client (its timeSource(new VirtualTime()) skips the polling waits), then:
+ *     assertThat(alipay.order("order-1").orElseThrow().charges()).isEqualTo(1);
  * }
  * }</pre>
  *
@@ -59,12 +59,30 @@ import java.util.regex.Pattern;
  * is answered normally.
  *
  * <p>Keys are RSA-2048, generated once per JVM and shared by every simulator unless the builder is
- * given others. Thread-safe.
+ * given others. Thread-safe. Its methods use the same names as {@link WechatPaySimulator}'s for the
+ * same things ({@code docs/testkit.md} has the table).
  */
 public final class AlipaySimulator implements AutoCloseable {
 
     /** The app id simulators use unless told otherwise. */
     public static final String DEFAULT_APP_ID = "2021000000000000";
+
+    /** Operation name (Alipay method) of the payment-code pay. */
+    public static final String PAY = "alipay.trade.pay";
+    /** Operation name of the QR-code order ({@code precreate}). */
+    public static final String PRECREATE = "alipay.trade.precreate";
+    /** Operation name of the in-app / JSAPI order ({@code create}). */
+    public static final String CREATE = "alipay.trade.create";
+    /** Operation name of the order query. */
+    public static final String QUERY = "alipay.trade.query";
+    /** Operation name of cancel (close an unpaid order, refund a paid one). */
+    public static final String CANCEL = "alipay.trade.cancel";
+    /** Operation name of close. */
+    public static final String CLOSE = "alipay.trade.close";
+    /** Operation name of refund. */
+    public static final String REFUND = "alipay.trade.refund";
+    /** Operation name of the refund query. */
+    public static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
 
     private final WireMockServer server;
     private final GatewaySettings settings;
@@ -186,7 +204,8 @@ public final class AlipaySimulator implements AutoCloseable {
 
     /**
      * Scripts the payer of one order, whichever method creates it; it takes precedence over the
-     * payment code's script. A scripted QR order counts as scanned at once.
+     * payment code's script. It applies now if the order exists and still waits for its payer, else
+     * when the order is created. A scripted QR order counts as scanned at once.
      *
      * @param orderId the merchant order id
      * @param payer the scripted payer
@@ -194,7 +213,7 @@ public final class AlipaySimulator implements AutoCloseable {
      */
     public AlipaySimulator scriptOrder(String orderId, AlipaySimulatorPayer payer) {
         Objects.requireNonNull(orderId, "orderId");
-        book.scriptOrder(orderId, Objects.requireNonNull(payer, "payer"));
+        book.scriptOrder(orderId, Objects.requireNonNull(payer, "payer"), settings.now());
         return this;
     }
 
@@ -254,16 +273,39 @@ public final class AlipaySimulator implements AutoCloseable {
     }
 
     /**
-     * A snapshot of the order's trade, if the order ever became one.
+     * A snapshot of the order (Alipay's trade), if the gateway has it.
      *
-     * @param orderId the merchant order id
-     * @return a snapshot of the order's trade, if the order ever became one
+     * @param orderId the merchant order id ({@code out_trade_no})
+     * @return a snapshot of the order, if the order ever became a trade
      */
-    public Optional<AlipaySimulatorTrade> trade(String orderId) {
+    public Optional<AlipaySimulatorTrade> order(String orderId) {
         return book.snapshot(orderId);
     }
 
-    /** {@return snapshots of every trade by order id, in creation order: the gateway's side for reconciliation} */
+    /**
+     * A snapshot of the order's trade.
+     *
+     * @param orderId the merchant order id
+     * @return a snapshot of the order's trade, if the order ever became one
+     * @deprecated use {@link #order(String)}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public Optional<AlipaySimulatorTrade> trade(String orderId) {
+        return order(orderId);
+    }
+
+    /** {@return snapshots of every order the gateway holds, oldest first: the gateway's side for reconciliation} */
+    public List<AlipaySimulatorTrade> orders() {
+        return book.orders();
+    }
+
+    /**
+     * Snapshots of every trade by order id.
+     *
+     * @return snapshots of every trade by order id, in creation order
+     * @deprecated use {@link #orders()}, a {@code List} on both simulators
+     */
+    @Deprecated(forRemoval = true)
     public Map<String, AlipaySimulatorTrade> ledger() {
         return book.ledger();
     }
@@ -295,16 +337,53 @@ public final class AlipaySimulator implements AutoCloseable {
     }
 
     /**
-     * The signed {@code trade_status_sync} notification form for the order's current state, without
+     * How many requests of {@code operation} (an Alipay method, e.g. {@link #QUERY}) reached the simulator.
+     *
+     * @param operation the Alipay method
+     * @return how many requests of {@code operation} arrived, for any order
+     */
+    public int requestCount(String operation) {
+        return (int) log.all().stream().filter(r -> r.method().equals(operation)).count();
+    }
+
+    /**
+     * Builds the signed {@code trade_status_sync} notification of the order's current state without
      * sending it (for feeding a notification verifier directly). The same state gives the same
      * {@code notify_id}.
      *
      * @param orderId the merchant order id
-     * @return the signed {@code trade_status_sync} notification form for the order's current state, without sending it (for feeding a notification verifier directly)
+     * @return the notification (headers and form body), not sent
      * @throws IllegalStateException when the order has no trade
      */
+    public AlipaySimulatorNotification notification(String orderId) {
+        return AlipaySimulatorNotification.ofBody(notifications.body(orderId));
+    }
+
+    /**
+     * The signed {@code trade_status_sync} notification form for the order's current state, not sent.
+     *
+     * @param orderId the merchant order id
+     * @return the form body
+     * @throws IllegalStateException when the order has no trade
+     * @deprecated use {@link #notification(String) notification(orderId).body()}, as on both simulators
+     */
+    @Deprecated(forRemoval = true)
     public String notificationBody(String orderId) {
-        return notifications.body(orderId);
+        return notification(orderId).body();
+    }
+
+    /**
+     * POSTs a notification built earlier (again, to redeliver it byte for byte) to {@code url}.
+     *
+     * @param notification the notification to deliver
+     * @param url the URL
+     * @return what the receiver answered
+     * @throws java.io.UncheckedIOException when the receiver cannot be reached
+     */
+    public AlipaySimulatorDelivery deliver(AlipaySimulatorNotification notification, String url) {
+        Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(url, "url");
+        return sender.deliver(URI.create(url), notification.body());
     }
 
     /**
@@ -348,7 +427,7 @@ public final class AlipaySimulator implements AutoCloseable {
     }
 
     /**
-     * After every pay that the gateway processed but whose answer a fault broke (lost, late, malformed,
+     * After every payment-code pay that the gateway processed but whose answer a fault broke (lost, late, malformed,
      * badly signed, system error after processing), the next {@code queries} queries of that order answer
      * {@code ACQ.TRADE_NOT_EXIST}: an independent gateway whose queries lag right after a timeout.
      * Cleared by {@link #reset()}.

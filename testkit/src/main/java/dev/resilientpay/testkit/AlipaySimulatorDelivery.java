@@ -9,6 +9,11 @@ package dev.resilientpay.testkit;
  */
 public record AlipaySimulatorDelivery(String requestBody, int status, String body) {
 
+    /** {@return the notification that was sent (parsed from {@link #requestBody()})} */
+    public AlipaySimulatorNotification notification() {
+        return AlipaySimulatorNotification.ofBody(requestBody);
+    }
+
     /** {@return whether Alipay would stop redelivering: HTTP 200 with the body {@code success}} */
     public boolean acknowledged() {
         return status == 200 && body != null && "success".equals(body.strip());

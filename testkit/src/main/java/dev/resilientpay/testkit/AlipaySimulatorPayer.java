@@ -6,10 +6,14 @@ import java.util.Objects;
  * How the simulated payer behaves for one payment code (barcode pay) or one order (QR / in-app).
  *
  * <pre>{@code
- * String code = alipay.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(2));
- * alipay.scriptPaymentCode("281234567890123456", AlipaySimulatorPayer.fails("ACQ.BUYER_BALANCE_NOT_ENOUGH"));
- * alipay.scriptOrder("order-7", AlipaySimulatorPayer.neverPays());
+ * String code = alipay.newPaymentCode(AlipaySimulatorPayer.confirmsAfter(2));   // third query finds it paid
+ * alipay.scriptPaymentCode("281234567890123456", AlipaySimulatorPayer.insufficientFunds());
+ * alipay.scriptOrder("order-7", AlipaySimulatorPayer.neverConfirms());
  * }</pre>
+ *
+ * <p>The factories {@link #paysAtOnce()}, {@link #confirmsAfter(int)}, {@link #neverConfirms()},
+ * {@link #insufficientFunds()}, {@link #invalidPaymentCode()} and {@code fails(…)} mean the same on
+ * {@link WechatPaySimulatorPayer} (see {@code docs/testkit.md}).
  */
 public sealed interface AlipaySimulatorPayer {
 
@@ -64,28 +68,58 @@ public sealed interface AlipaySimulatorPayer {
         }
     }
 
-    /** {@return {@link PaysAtOnce}} */
+    /** {@return {@link PaysAtOnce}: {@code alipay.trade.pay} answers {@code 10000}, the trade is paid} */
     static AlipaySimulatorPayer paysAtOnce() {
         return new PaysAtOnce();
     }
 
     /**
-     * {@link PaysAfterQueries}.
+     * The payer confirms on the phone while the merchant polls: {@code alipay.trade.pay} answers
+     * {@code 10003} ({@code WAIT_BUYER_PAY}), the first {@code queries} {@code alipay.trade.query}
+     * requests find the trade still waiting, and query {@code queries + 1} finds it {@code TRADE_SUCCESS}.
+     * The same count means the same on {@link WechatPaySimulatorPayer#confirmsAfter(int)}.
+     *
+     * @param queries how many queries find the payer still confirming, 0 or more
+     * @return {@link PaysAfterQueries} of {@code queries + 1}
+     */
+    static AlipaySimulatorPayer confirmsAfter(int queries) {
+        if (queries < 0) {
+            throw new IllegalArgumentException("queries must be >= 0, was " + queries);
+        }
+        return new PaysAfterQueries(queries + 1);
+    }
+
+    /**
+     * {@link PaysAfterQueries}: the {@code queries}-th query finds the trade paid.
      *
      * @param queries at least 1
      * @return {@link PaysAfterQueries}
+     * @deprecated use {@link #confirmsAfter(int) confirmsAfter(queries - 1)}: one count for both simulators
+     *             (this one counts the query that finds the trade paid, the WeChat Pay one did not)
      */
+    @Deprecated(forRemoval = true)
     static AlipaySimulatorPayer paysAfterQueries(int queries) {
         return new PaysAfterQueries(queries);
     }
 
-    /** {@return {@link NeverPays}} */
-    static AlipaySimulatorPayer neverPays() {
+    /** {@return {@link NeverPays}: the trade waits ({@code 10003}, {@code WAIT_BUYER_PAY}) until closed or cancelled} */
+    static AlipaySimulatorPayer neverConfirms() {
         return new NeverPays();
     }
 
     /**
-     * {@link Fails}.
+     * {@link NeverPays}.
+     *
+     * @return {@link NeverPays}
+     * @deprecated use {@link #neverConfirms()}
+     */
+    @Deprecated(forRemoval = true)
+    static AlipaySimulatorPayer neverPays() {
+        return neverConfirms();
+    }
+
+    /**
+     * {@link Fails}: {@code alipay.trade.pay} answers {@code 40004} with {@code subCode}.
      *
      * @param subCode the {@code sub_code} to answer
      * @return {@link Fails}
@@ -94,12 +128,12 @@ public sealed interface AlipaySimulatorPayer {
         return new Fails(subCode);
     }
 
-    /** {@return {@link Fails} with {@code ACQ.BUYER_BALANCE_NOT_ENOUGH}} */
+    /** {@return {@link Fails} with {@code ACQ.BUYER_BALANCE_NOT_ENOUGH}: the payer's balance is insufficient} */
     static AlipaySimulatorPayer insufficientFunds() {
         return new Fails("ACQ.BUYER_BALANCE_NOT_ENOUGH");
     }
 
-    /** {@return {@link Fails} with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}} */
+    /** {@return {@link Fails} with {@code ACQ.PAYMENT_AUTH_CODE_INVALID}: the payment code is not valid} */
     static AlipaySimulatorPayer invalidPaymentCode() {
         return new Fails("ACQ.PAYMENT_AUTH_CODE_INVALID");
     }

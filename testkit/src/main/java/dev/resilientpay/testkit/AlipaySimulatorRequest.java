@@ -41,4 +41,24 @@ public record AlipaySimulatorRequest(long sequence, String method, String outTra
         Objects.requireNonNull(fault, "fault");
         parameters = Map.copyOf(parameters);
     }
+
+    /** {@return the operation: the Alipay method, as {@link WechatPaySimulatorRequest#operation()} names WeChat's} */
+    public String operation() {
+        return method;
+    }
+
+    /** {@return the order the request concerns ({@code out_trade_no}), if it names one} */
+    public Optional<String> orderId() {
+        return outTradeNo == null || outTradeNo.isEmpty() ? Optional.empty() : Optional.of(outTradeNo);
+    }
+
+    /** {@return the refund the request concerns ({@code out_request_no}), if it names one} */
+    public Optional<String> refundId() {
+        return outRequestNo == null || outRequestNo.isEmpty() ? Optional.empty() : Optional.of(outRequestNo);
+    }
+
+    /** {@return the simple name of the injected fault ({@code ResponseLost}, …), if one was injected} */
+    public Optional<String> faultName() {
+        return fault.map(f -> f.getClass().getSimpleName());
+    }
 }

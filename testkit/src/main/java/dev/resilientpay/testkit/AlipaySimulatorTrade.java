@@ -65,6 +65,11 @@ public record AlipaySimulatorTrade(String outTradeNo, String tradeNo, String met
         refunds = List.copyOf(refunds);
     }
 
+    /** {@return the merchant order id ({@link #outTradeNo()}), as {@link WechatPaySimulatorOrder#orderId()}} */
+    public String orderId() {
+        return outTradeNo;
+    }
+
     /** {@return whether the trade is in a paid state ({@code TRADE_SUCCESS} or {@code TRADE_FINISHED})} */
     public boolean paid() {
         return "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status);

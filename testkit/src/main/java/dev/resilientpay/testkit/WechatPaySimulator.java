@@ -36,7 +36,7 @@ import java.util.Optional;
  * scripted payer, query, close, reverse, refund once per out_refund_no, refund query), delivers
  * signed and encrypted notifications on request, and breaks requests as its {@link #faults()} plan
  * says. Everything it received is recorded ({@link #requests()}), and every order is kept for
- * reconciliation ({@link #ledger()}).
+ * reconciliation ({@link #orders()}).
  *
  * <pre>{@code
  * try (WechatPaySimulator wechat = WechatPaySimulator.start()) {
@@ -47,11 +47,12 @@ import java.util.Optional;
  *     wechat.payerPays("ORDER-1");
  *     wechat.sendNotification("ORDER-1", "http://127.0.0.1:8080/wechat/notify");
  *     assertThat(wechat.order("ORDER-1").orElseThrow().charges()).isEqualTo(1);
- *     assertThat(wechat.ledger()).hasSize(1);
+ *     assertThat(wechat.orders()).hasSize(1);
  * }
  * }</pre>
  *
- * <p>Thread-safe. Keys are generated once per JVM and shared by all simulators.
+ * <p>Thread-safe. Keys are generated once per JVM and shared by all simulators. Its methods use the
+ * same names as {@link AlipaySimulator}'s for the same things ({@code docs/testkit.md} has the table).
  */
 public final class WechatPaySimulator implements AutoCloseable {
 
@@ -147,6 +148,11 @@ public final class WechatPaySimulator implements AutoCloseable {
     /** {@return {@code http://127.0.0.1:<port>}, the host to configure in the client} */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** {@return the loopback port} */
+    public int port() {
+        return server.port();
     }
 
     /** {@return the merchant id} */
@@ -281,32 +287,88 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     /**
-     * Scripts the payer of the prepay order {@code outTradeNo}: applies now if it exists, else when it is created.
+     * Scripts the payer of one order, whichever method creates it (prepay or codepay); it takes
+     * precedence over the payment code's script. It applies now if the order exists and still waits
+     * for its payer, else when the order is created.
+     *
+     * @param orderId the merchant order id (out_trade_no)
+     * @param payer the scripted payer
+     * @return this simulator
+     */
+    public WechatPaySimulator scriptOrder(String orderId, WechatPaySimulatorPayer payer) {
+        book.payer(Objects.requireNonNull(orderId, "orderId"), payer);
+        return this;
+    }
+
+    /**
+     * Scripts the payer of the order {@code outTradeNo}.
      *
      * @param outTradeNo the merchant order id (out_trade_no)
      * @param payer the scripted payer
+     * @deprecated use {@link #scriptOrder(String, WechatPaySimulatorPayer)}, the name both simulators share
      */
+    @Deprecated(forRemoval = true)
     public void payer(String outTradeNo, WechatPaySimulatorPayer payer) {
-        book.payer(outTradeNo, payer);
+        scriptOrder(outTradeNo, payer);
     }
 
     /**
-     * Scripts the payer who shows payment code {@code authCode} (codepay).
+     * Scripts the payer who shows payment code {@code authCode} (codepay); unscripted codes behave as
+     * the {@link #defaultPayer default payer}.
      *
      * @param authCode the payment code the payer shows
      * @param payer the scripted payer
+     * @return this simulator
      */
-    public void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
+    public WechatPaySimulator scriptPaymentCode(String authCode, WechatPaySimulatorPayer payer) {
         book.payerWithAuthCode(authCode, payer);
+        return this;
     }
 
     /**
-     * The payer for payment codes not scripted otherwise; {@link WechatPaySimulatorPayer#paysAtOnce()} by default.
+     * Scripts the payer who shows payment code {@code authCode}.
+     *
+     * @param authCode the payment code the payer shows
+     * @param payer the scripted payer
+     * @deprecated use {@link #scriptPaymentCode(String, WechatPaySimulatorPayer)}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
+        scriptPaymentCode(authCode, payer);
+    }
+
+    /**
+     * A fresh, well-formed WeChat payment code (18 digits starting {@code 13}) whose payer behaves as
+     * {@code payer}.
      *
      * @param payer the scripted payer
+     * @return the payment code to pay with
      */
-    public void defaultCodepayPayer(WechatPaySimulatorPayer payer) {
+    public String newPaymentCode(WechatPaySimulatorPayer payer) {
+        return book.newPaymentCode(payer);
+    }
+
+    /**
+     * Sets how payment codes without a script behave; {@link WechatPaySimulatorPayer#paysAtOnce()}
+     * initially and after {@link #reset()}.
+     *
+     * @param payer the scripted payer
+     * @return this simulator
+     */
+    public WechatPaySimulator defaultPayer(WechatPaySimulatorPayer payer) {
         book.defaultCodepayPayer(payer);
+        return this;
+    }
+
+    /**
+     * The payer for payment codes not scripted otherwise.
+     *
+     * @param payer the scripted payer
+     * @deprecated use {@link #defaultPayer(WechatPaySimulatorPayer)}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public void defaultCodepayPayer(WechatPaySimulatorPayer payer) {
+        defaultPayer(payer);
     }
 
     /**
@@ -465,6 +527,22 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     /**
+     * POSTs the paid order's {@code TRANSACTION.SUCCESS} notification to the {@code notify_url} the order
+     * was created with.
+     *
+     * @param orderId the merchant order id (out_trade_no)
+     * @return what the receiver answered
+     * @throws IllegalStateException when the order is unknown or was created without a notify_url (codepay)
+     */
+    public WechatPaySimulatorDelivery sendNotification(String orderId) {
+        String url = book.notifyUrl(orderId);
+        if (url.isEmpty()) {
+            throw new IllegalStateException("order " + orderId + " has no order created with a notify_url");
+        }
+        return sendNotification(orderId, url);
+    }
+
+    /**
      * POSTs a notification built earlier (again, to redeliver it byte for byte) to {@code url}.
      *
      * @param notification the notification to deliver
@@ -499,9 +577,20 @@ public final class WechatPaySimulator implements AutoCloseable {
         return book.refundSnapshot(outRefundNo);
     }
 
-    /** {@return every order the gateway holds, oldest first: the reconciliation ledger} */
-    public List<WechatPaySimulatorOrder> ledger() {
+    /** {@return snapshots of every order the gateway holds, oldest first: the gateway's side for reconciliation} */
+    public List<WechatPaySimulatorOrder> orders() {
         return book.ledger();
+    }
+
+    /**
+     * Every order the gateway holds, oldest first.
+     *
+     * @return every order the gateway holds, oldest first
+     * @deprecated use {@link #orders()}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public List<WechatPaySimulatorOrder> ledger() {
+        return orders();
     }
 
     /** {@return every request received, in order, including rejected and faulted ones} */
@@ -515,8 +604,20 @@ public final class WechatPaySimulator implements AutoCloseable {
      * @param outTradeNo the merchant order id (out_trade_no)
      * @return the requests that concerned {@code outTradeNo}, in order
      */
-    public List<WechatPaySimulatorRequest> requestsFor(String outTradeNo) {
+    public List<WechatPaySimulatorRequest> requests(String outTradeNo) {
         return journal.forOrder(outTradeNo);
+    }
+
+    /**
+     * The requests that concerned {@code outTradeNo}, in order.
+     *
+     * @param outTradeNo the merchant order id (out_trade_no)
+     * @return the requests that concerned {@code outTradeNo}, in order
+     * @deprecated use {@link #requests(String)}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public List<WechatPaySimulatorRequest> requestsFor(String outTradeNo) {
+        return requests(outTradeNo);
     }
 
     /**
@@ -548,8 +649,19 @@ public final class WechatPaySimulator implements AutoCloseable {
      *
      * @param queries how many queries of each such order lag
      */
-    public void lagQueriesAfterFaultedCodepay(int queries) {
+    public void lagQueriesAfterFaultedPay(int queries) {
         book.lagQueriesAfterFaultedCodepay(queries);
+    }
+
+    /**
+     * As {@link #lagQueriesAfterFaultedPay(int)}.
+     *
+     * @param queries how many queries of each such order lag
+     * @deprecated use {@link #lagQueriesAfterFaultedPay(int)}, the name both simulators share
+     */
+    @Deprecated(forRemoval = true)
+    public void lagQueriesAfterFaultedCodepay(int queries) {
+        lagQueriesAfterFaultedPay(queries);
     }
 
     /**

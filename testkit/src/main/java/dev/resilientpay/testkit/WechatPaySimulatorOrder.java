@@ -37,6 +37,11 @@ public record WechatPaySimulatorOrder(String outTradeNo, String tradeType, Strin
         refunds = List.copyOf(refunds);
     }
 
+    /** {@return the merchant order id ({@link #outTradeNo()}), as {@link AlipaySimulatorTrade#orderId()}} */
+    public String orderId() {
+        return outTradeNo;
+    }
+
     /** {@return what the payer is out of pocket for this order, in fen} */
     public long netCharged() {
         return charges * total - returnedToPayer;

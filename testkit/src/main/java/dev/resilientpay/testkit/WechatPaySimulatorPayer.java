@@ -3,9 +3,20 @@ package dev.resilientpay.testkit;
 import java.util.Objects;
 
 /**
- * What the simulated payer does with an order: for payment-code orders it is chosen by the auth
- * code ({@link WechatPaySimulator#payerWithAuthCode}), for prepay orders by the out_trade_no
- * ({@link WechatPaySimulator#payer}).
+ * What the simulated payer does with an order: chosen by the order
+ * ({@link WechatPaySimulator#scriptOrder}), else for payment-code orders by the payment code
+ * ({@link WechatPaySimulator#scriptPaymentCode}, {@link WechatPaySimulator#newPaymentCode}), else the
+ * {@link WechatPaySimulator#defaultPayer default payer}.
+ *
+ * <pre>{@code
+ * String code = wechat.newPaymentCode(WechatPaySimulatorPayer.confirmsAfter(2));   // third query finds it paid
+ * wechat.scriptPaymentCode("134567890123456789", WechatPaySimulatorPayer.insufficientFunds());
+ * wechat.scriptOrder("order-7", WechatPaySimulatorPayer.neverConfirms());
+ * }</pre>
+ *
+ * <p>The factories {@link #paysAtOnce()}, {@link #confirmsAfter(int)}, {@link #neverConfirms()},
+ * {@link #insufficientFunds()}, {@link #invalidPaymentCode()} and {@code fails(…)} mean the same on
+ * {@link AlipaySimulatorPayer} (see {@code docs/testkit.md}).
  */
 public sealed interface WechatPaySimulatorPayer {
 
@@ -60,9 +71,22 @@ public sealed interface WechatPaySimulatorPayer {
         }
     }
 
-    /** {@return {@link PaysAtOnce}} */
+    /** {@return {@link PaysAtOnce}: codepay answers 200 {@code SUCCESS}, a prepay order is paid at once} */
     static WechatPaySimulatorPayer paysAtOnce() {
         return new PaysAtOnce();
+    }
+
+    /**
+     * The payer confirms while the merchant polls: codepay answers 202 {@code USERPAYING} (a prepay
+     * order stays {@code NOTPAY}), the first {@code queries} queries find the order still waiting, and
+     * query {@code queries + 1} finds it {@code SUCCESS}. The same count means the same on
+     * {@link AlipaySimulatorPayer#confirmsAfter(int)}.
+     *
+     * @param queries how many queries find the payer still confirming, 0 or more
+     * @return {@link PaysAfterQueries} of {@code queries}
+     */
+    static WechatPaySimulatorPayer confirmsAfter(int queries) {
+        return new PaysAfterQueries(queries);
     }
 
     /**
@@ -70,19 +94,37 @@ public sealed interface WechatPaySimulatorPayer {
      *
      * @param queries how many queries answer "still paying" first
      * @return {@link PaysAfterQueries}
+     * @deprecated use {@link #confirmsAfter(int)} (same count): one name for both simulators
      */
+    @Deprecated(forRemoval = true)
     static WechatPaySimulatorPayer paysAfterQueries(int queries) {
-        return new PaysAfterQueries(queries);
+        return confirmsAfter(queries);
     }
 
-    /** {@return {@link NeverConfirms}} */
+    /** {@return {@link NeverConfirms}: the order stays {@code NOTPAY} / {@code USERPAYING} until closed or reversed} */
     static WechatPaySimulatorPayer neverConfirms() {
         return new NeverConfirms();
     }
 
     /** {@return {@code 403 NOT_ENOUGH}: the payer's balance is insufficient} */
-    static WechatPaySimulatorPayer notEnough() {
+    static WechatPaySimulatorPayer insufficientFunds() {
         return new Fails(403, "NOT_ENOUGH", "用户账户余额不足");
+    }
+
+    /**
+     * {@code 403 NOT_ENOUGH}.
+     *
+     * @return {@code 403 NOT_ENOUGH}: the payer's balance is insufficient
+     * @deprecated use {@link #insufficientFunds()}
+     */
+    @Deprecated(forRemoval = true)
+    static WechatPaySimulatorPayer notEnough() {
+        return insufficientFunds();
+    }
+
+    /** {@return {@code 400 AUTH_CODE_INVALID}: the payment code is not valid (expired, already used)} */
+    static WechatPaySimulatorPayer invalidPaymentCode() {
+        return new Fails(400, "AUTH_CODE_INVALID", "付款码无效，请重新扫码");
     }
 
     /** {@return {@code 400 ORDER_CLOSED}} */
@@ -91,14 +133,28 @@ public sealed interface WechatPaySimulatorPayer {
     }
 
     /**
-     * Any other failure, e.g. {@code failsWith(500, "BANK_ERROR", "银行系统异常")}.
+     * Any other failure, e.g. {@code fails(500, "BANK_ERROR", "银行系统异常")}.
+     *
+     * @param status the HTTP status to answer, 400 to 599
+     * @param code the code
+     * @param message the provider's message
+     * @return {@link Fails}
+     */
+    static WechatPaySimulatorPayer fails(int status, String code, String message) {
+        return new Fails(status, code, message);
+    }
+
+    /**
+     * Any other failure.
      *
      * @param code the code
-     * @param message the provider's message, or {@code null}
+     * @param message the provider's message
      * @param status the HTTP status to answer, 400 to 599
-     * @return any other failure, e.g. {@code failsWith(500, "BANK_ERROR", "银行系统异常")}
+     * @return {@link Fails}
+     * @deprecated use {@link #fails(int, String, String)}
      */
+    @Deprecated(forRemoval = true)
     static WechatPaySimulatorPayer failsWith(int status, String code, String message) {
-        return new Fails(status, code, message);
+        return fails(status, code, message);
     }
 }

@@ -17,4 +17,20 @@ package dev.resilientpay.testkit;
  */
 public record WechatPaySimulatorRequest(long sequence, String operation, String method, String url,
                                         String outTradeNo, String outRefundNo, boolean signatureValid,
-                                        String fault, int status) {}
+                                        String fault, int status) {
+
+    /** {@return the order the request concerns ({@code out_trade_no}), if one could be told} */
+    public java.util.Optional<String> orderId() {
+        return java.util.Optional.ofNullable(outTradeNo);
+    }
+
+    /** {@return the refund the request concerns ({@code out_refund_no}), if one could be told} */
+    public java.util.Optional<String> refundId() {
+        return java.util.Optional.ofNullable(outRefundNo);
+    }
+
+    /** {@return the simple name of the injected fault ({@code ResponseLost}, …), if one was injected} */
+    public java.util.Optional<String> faultName() {
+        return java.util.Optional.ofNullable(fault);
+    }
+}

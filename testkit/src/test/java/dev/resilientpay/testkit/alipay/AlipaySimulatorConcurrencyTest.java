@@ -42,7 +42,7 @@ class AlipaySimulatorConcurrencyTest {
 
             assertThat(outcomes).containsOnlyOnce("10000/null");
             assertThat(outcomes).filteredOn(o -> o.equals("40004/ACQ.TRADE_HAS_SUCCESS")).hasSize(senders - 1);
-            assertThat(simulator.trade("c_race").orElseThrow().charges()).isEqualTo(1);
+            assertThat(simulator.order("c_race").orElseThrow().charges()).isEqualTo(1);
             assertThat(simulator.requestCount("c_race", "alipay.trade.pay")).isEqualTo(senders);
         }
     }

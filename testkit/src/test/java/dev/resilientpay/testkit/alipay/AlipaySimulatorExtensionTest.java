@@ -28,7 +28,7 @@ class AlipaySimulatorExtensionTest {
         new GatewayTestClient(simulator).call("alipay.trade.pay", payBiz("x_1", "281234567890123456", "1.00"));
         simulator.faults().next(5, Fault.http503Empty());
 
-        assertThat(simulator.ledger()).hasSize(1);
+        assertThat(simulator.orders()).hasSize(1);
     }
 
     @Test
@@ -37,7 +37,7 @@ class AlipaySimulatorExtensionTest {
         AlipaySimulator simulator = ALIPAY.simulator();
 
         assertThat(simulator.port()).isEqualTo(firstPort);
-        assertThat(simulator.ledger()).isEmpty();
+        assertThat(simulator.orders()).isEmpty();
         assertThat(simulator.requests()).isEmpty();
         assertThat(simulator.faults().pendingScripted()).isZero();
     }

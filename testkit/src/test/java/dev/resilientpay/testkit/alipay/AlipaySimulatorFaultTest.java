@@ -31,7 +31,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
 
         assertThatThrownBy(() -> pay("f_lost")).isInstanceOf(UncheckedIOException.class);
 
-        assertThat(simulator.trade("f_lost").orElseThrow().charges()).isEqualTo(1);
+        assertThat(simulator.order("f_lost").orElseThrow().charges()).isEqualTo(1);
         assertThat(client.call("alipay.trade.query", ref("f_lost")).field("trade_status")).isEqualTo("TRADE_SUCCESS");
         AlipaySimulatorRequest lost = simulator.requests("f_lost").get(0);
         assertThat(lost.fault()).containsInstanceOf(Fault.ResponseLost.class);
@@ -45,7 +45,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
 
         assertThatThrownBy(() -> pay("f_reset")).isInstanceOf(UncheckedIOException.class);
 
-        assertThat(simulator.trade("f_reset")).isEmpty();
+        assertThat(simulator.order("f_reset")).isEmpty();
         assertThat(simulator.requests("f_reset")).singleElement().satisfies(r -> {
             assertThat(r.processed()).isFalse();
             assertThat(r.code()).isEmpty();
@@ -72,7 +72,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
                 payBiz("f_slow", simulator.newPaymentCode(AlipaySimulatorPayer.paysAtOnce()), "8.00")))
                 .hasCauseInstanceOf(HttpTimeoutException.class);
 
-        assertThat(simulator.trade("f_slow").orElseThrow().paid()).isTrue();
+        assertThat(simulator.order("f_slow").orElseThrow().paid()).isTrue();
     }
 
     @Test
@@ -84,7 +84,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         assertThat(answer.status()).isEqualTo(502);
         assertThat(answer.contentType()).isEqualTo("text/html");
         assertThat(answer.body()).contains("502 Bad Gateway");
-        assertThat(simulator.trade("f_502")).isEmpty();
+        assertThat(simulator.order("f_502")).isEmpty();
     }
 
     @Test
@@ -95,7 +95,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.body()).isEmpty();
-        assertThat(simulator.trade("f_503")).isEmpty();
+        assertThat(simulator.order("f_503")).isEmpty();
     }
 
     @Test
@@ -117,7 +117,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         assertThat(answer.code()).isEqualTo("40004");
         assertThat(answer.subCode()).isEqualTo("ACQ.SYSTEM_ERROR");
         assertThat(answer.signatureValid()).isTrue();
-        assertThat(simulator.trade("f_syserr")).isEmpty();
+        assertThat(simulator.order("f_syserr")).isEmpty();
     }
 
     @Test
@@ -127,7 +127,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         GatewayTestClient.Answer answer = pay("f_syserr_done");
 
         assertThat(answer.subCode()).isEqualTo("ACQ.SYSTEM_ERROR");
-        assertThat(simulator.trade("f_syserr_done").orElseThrow().paid()).isTrue();
+        assertThat(simulator.order("f_syserr_done").orElseThrow().paid()).isTrue();
         assertThat(simulator.requests("f_syserr_done").get(0).processed()).isTrue();
     }
 
@@ -161,7 +161,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThatThrownBy(() -> new ObjectMapper().readTree(answer.body())).isInstanceOf(Exception.class);
-        assertThat(simulator.trade("f_malformed").orElseThrow().paid()).isTrue();
+        assertThat(simulator.order("f_malformed").orElseThrow().paid()).isTrue();
     }
 
     @Test
@@ -173,7 +173,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         assertThat(answer.code()).isEqualTo("10000");
         assertThat(answer.sign()).hasSize(344);
         assertThat(answer.signatureValid()).isFalse();
-        assertThat(simulator.trade("f_forged").orElseThrow().paid()).isTrue();
+        assertThat(simulator.order("f_forged").orElseThrow().paid()).isTrue();
     }
 
     @Test
@@ -220,7 +220,7 @@ class AlipaySimulatorFaultTest extends SimulatorTestBase {
         GatewayTestClient.Answer again = client.call(PAY, payBiz("f_consumed", code, "8.00"));
 
         assertThat(again.subCode()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
-        assertThat(simulator.trade("f_consumed").orElseThrow().charges()).isEqualTo(1);
+        assertThat(simulator.order("f_consumed").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test

@@ -94,7 +94,7 @@ class AlipaySimulatorNotificationTest extends SimulatorTestBase {
     void notificationBodyIsPercentEncodedUtf8WithPlusForSpace() {
         paid("n_encoding", "咖啡 & 蛋糕");
 
-        String body = simulator.notificationBody("n_encoding");
+        String body = simulator.notification("n_encoding").body();
 
         assertThat(body).contains("subject=%E5%92%96%E5%95%A1+%26+%E8%9B%8B%E7%B3%95");
         assertThat(body).doesNotContain(" ");
@@ -132,10 +132,10 @@ class AlipaySimulatorNotificationTest extends SimulatorTestBase {
     @Test
     void aNewTradeStateGetsANewNotifyId() {
         paid("n_refund", "Coffee");
-        String paidId = decode(simulator.notificationBody("n_refund")).get("notify_id");
+        String paidId = decode(simulator.notification("n_refund").body()).get("notify_id");
         client.call("alipay.trade.refund", "{\"out_trade_no\":\"n_refund\",\"refund_amount\":\"88.88\",\"out_request_no\":\"r1\"}");
 
-        Map<String, String> refunded = decode(simulator.notificationBody("n_refund"));
+        Map<String, String> refunded = decode(simulator.notification("n_refund").body());
 
         assertThat(refunded.get("notify_id")).isNotEqualTo(paidId);
         assertThat(refunded).containsEntry("trade_status", "TRADE_CLOSED").containsEntry("refund_fee", "88.88")
@@ -154,7 +154,7 @@ class AlipaySimulatorNotificationTest extends SimulatorTestBase {
 
     @Test
     void notificationForAnOrderWithoutTradeIsAProgrammingError() {
-        assertThatThrownBy(() -> simulator.notificationBody("n_nobody")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> simulator.notification("n_nobody").body()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("n_nobody");
     }
 }

@@ -34,7 +34,7 @@ class AlipaySimulatorRefundTest extends SimulatorTestBase {
         assertThat(answer.field("fund_change")).isEqualTo("Y");
         assertThat(answer.field("refund_fee")).isEqualTo("30.00");
         assertThat(answer.signatureValid()).isTrue();
-        AlipaySimulatorTrade trade = simulator.trade("r_full").orElseThrow();
+        AlipaySimulatorTrade trade = simulator.order("r_full").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.refundedAmount()).isEqualByComparingTo("30.00");
     }
@@ -48,7 +48,7 @@ class AlipaySimulatorRefundTest extends SimulatorTestBase {
 
         assertThat(again.code()).isEqualTo("10000");
         assertThat(again.field("fund_change")).isEqualTo("N");
-        AlipaySimulatorTrade trade = simulator.trade("r_repeat").orElseThrow();
+        AlipaySimulatorTrade trade = simulator.order("r_repeat").orElseThrow();
         assertThat(trade.refundedAmount()).isEqualByComparingTo("10.00");
         assertThat(trade.refunds()).singleElement().satisfies(r -> assertThat(r.requests()).isEqualTo(2));
     }
@@ -80,7 +80,7 @@ class AlipaySimulatorRefundTest extends SimulatorTestBase {
 
     @Test
     void refundOfAnUnpaidTradeIsAStatusError() {
-        client.call("alipay.trade.pay", payBiz("r_unpaid", simulator.newPaymentCode(AlipaySimulatorPayer.neverPays()), "5.00"));
+        client.call("alipay.trade.pay", payBiz("r_unpaid", simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms()), "5.00"));
 
         assertThat(refund("r_unpaid", "5.00", "ru1").subCode()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
         assertThat(refund("r_nobody", "5.00", "ru1").subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");

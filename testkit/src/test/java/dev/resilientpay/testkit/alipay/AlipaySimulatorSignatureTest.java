@@ -36,7 +36,7 @@ class AlipaySimulatorSignatureTest extends SimulatorTestBase {
         assertThat(answer.code()).isEqualTo("40002");
         assertThat(answer.subCode()).isEqualTo("isv.invalid-signature");
         assertThat(answer.sign()).isNull();
-        assertThat(simulator.trade("sig_bad_1")).isEmpty();
+        assertThat(simulator.order("sig_bad_1")).isEmpty();
         assertThat(simulator.requests("sig_bad_1")).singleElement()
                 .satisfies(r -> assertThat(r.processed()).isFalse());
     }
@@ -49,7 +49,7 @@ class AlipaySimulatorSignatureTest extends SimulatorTestBase {
             GatewayTestClient.Answer answer = wrongKey.call("alipay.trade.pay", payBiz("sig_wrong_key"));
 
             assertThat(answer.subCode()).isEqualTo("isv.invalid-signature");
-            assertThat(other.trade("sig_wrong_key")).isEmpty();
+            assertThat(other.order("sig_wrong_key")).isEmpty();
         }
     }
 
@@ -63,7 +63,7 @@ class AlipaySimulatorSignatureTest extends SimulatorTestBase {
             GatewayTestClient.Answer answer = sdk.send(params, Map.of(), "alipay.trade.pay");
 
             assertThat(answer.code()).isEqualTo("10000");
-            assertThat(vectors.trade("T20231115000002")).get()
+            assertThat(vectors.order("T20231115000002")).get()
                     .satisfies(t -> assertThat(t.subject()).isEqualTo("测试商品-咖啡（大杯）"));
         }
     }

@@ -39,7 +39,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         assertThat(answer.code()).isEqualTo("10000");
         assertThat(answer.field("total_amount")).isEqualTo("25.00");
         assertThat(answer.field("trade_no")).hasSize(28);
-        AlipaySimulatorTrade trade = simulator.trade("t_pay_now").orElseThrow();
+        AlipaySimulatorTrade trade = simulator.order("t_pay_now").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_SUCCESS");
         assertThat(trade.charges()).isEqualTo(1);
         assertThat(trade.tradeNo()).isEqualTo(answer.field("trade_no"));
@@ -48,7 +48,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void unscriptedPaymentCodeFollowsTheDefaultPayer() {
-        simulator.defaultPayer(AlipaySimulatorPayer.neverPays());
+        simulator.defaultPayer(AlipaySimulatorPayer.neverConfirms());
 
         GatewayTestClient.Answer answer = client.call("alipay.trade.pay", payBiz("t_default", "281234567890123456", "1.00"));
 
@@ -57,18 +57,18 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void payerWhoPaysAfterTwoQueriesAnswers10003AndTheSecondQueryFindsItPaid() {
-        GatewayTestClient.Answer answer = pay("t_after2", AlipaySimulatorPayer.paysAfterQueries(2));
+        GatewayTestClient.Answer answer = pay("t_after2", AlipaySimulatorPayer.confirmsAfter(1));
 
         assertThat(answer.code()).isEqualTo("10003");
         assertThat(answer.signatureValid()).isTrue();
         assertThat(query("t_after2").field("trade_status")).isEqualTo("WAIT_BUYER_PAY");
         assertThat(query("t_after2").field("trade_status")).isEqualTo("TRADE_SUCCESS");
-        assertThat(simulator.trade("t_after2").orElseThrow().charges()).isEqualTo(1);
+        assertThat(simulator.order("t_after2").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test
     void payerWhoNeverPaysWaitsUntilCancelClosesTheTradeUncharged() {
-        pay("t_never", AlipaySimulatorPayer.neverPays());
+        pay("t_never", AlipaySimulatorPayer.neverConfirms());
         assertThat(query("t_never").field("trade_status")).isEqualTo("WAIT_BUYER_PAY");
 
         GatewayTestClient.Answer cancel = client.call("alipay.trade.cancel", ref("t_never"));
@@ -76,7 +76,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         assertThat(cancel.code()).isEqualTo("10000");
         assertThat(cancel.field("action")).isEqualTo("close");
         assertThat(cancel.field("retry_flag")).isEqualTo("N");
-        AlipaySimulatorTrade trade = simulator.trade("t_never").orElseThrow();
+        AlipaySimulatorTrade trade = simulator.order("t_never").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.charges()).isZero();
         assertThatThrownBy(() -> simulator.payerPays("t_never")).isInstanceOf(IllegalStateException.class);
@@ -89,7 +89,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         assertThat(answer.code()).isEqualTo("40004");
         assertThat(answer.subCode()).isEqualTo("ACQ.BUYER_BALANCE_NOT_ENOUGH");
         assertThat(answer.signatureValid()).isTrue();
-        assertThat(simulator.trade("t_poor")).isEmpty();
+        assertThat(simulator.order("t_poor")).isEmpty();
         assertThat(query("t_poor").subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
     }
 
@@ -106,7 +106,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
         assertThat(answer.subCode()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
         assertThat(answer.signatureValid()).isTrue();
-        assertThat(simulator.trade("t_wechatcode")).isEmpty();
+        assertThat(simulator.order("t_wechatcode")).isEmpty();
     }
 
     @Test
@@ -118,12 +118,12 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
         assertThat(again.code()).isEqualTo("40004");
         assertThat(again.subCode()).isEqualTo("ACQ.TRADE_HAS_SUCCESS");
-        assertThat(simulator.trade("t_twice").orElseThrow().charges()).isEqualTo(1);
+        assertThat(simulator.order("t_twice").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test
     void resentPayWithAnotherAmountIsAnsweredContextInconsistent() {
-        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
         client.call("alipay.trade.pay", payBiz("t_ctx", code, "25.00"));
 
         GatewayTestClient.Answer other = client.call("alipay.trade.pay", payBiz("t_ctx", code, "26.00"));
@@ -133,19 +133,19 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void resentPayWhileThePayerIsConfirmingAnswers10003AgainForTheSameTrade() {
-        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
         String first = client.call("alipay.trade.pay", payBiz("t_wait2", code, "25.00")).field("trade_no");
 
         GatewayTestClient.Answer again = client.call("alipay.trade.pay", payBiz("t_wait2", code, "25.00"));
 
         assertThat(again.code()).isEqualTo("10003");
         assertThat(again.field("trade_no")).isEqualTo(first);
-        assertThat(simulator.ledger()).hasSize(1);
+        assertThat(simulator.orders()).hasSize(1);
     }
 
     @Test
     void resentPayForAClosedTradeIsAnsweredTradeHasClose() {
-        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
         client.call("alipay.trade.pay", payBiz("t_closed", code, "25.00"));
         client.call("alipay.trade.cancel", ref("t_closed"));
 
@@ -162,7 +162,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         assertThat(cancel.field("action")).isNull();
         GatewayTestClient.Answer latePay = pay("t_late", AlipaySimulatorPayer.paysAtOnce());
         assertThat(latePay.subCode()).isEqualTo("ACQ.TRADE_HAS_CLOSE");
-        assertThat(simulator.trade("t_late")).isEmpty();
+        assertThat(simulator.order("t_late")).isEmpty();
     }
 
     @Test
@@ -172,7 +172,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         GatewayTestClient.Answer cancel = client.call("alipay.trade.cancel", ref("t_reverse"));
 
         assertThat(cancel.field("action")).isEqualTo("refund");
-        AlipaySimulatorTrade trade = simulator.trade("t_reverse").orElseThrow();
+        AlipaySimulatorTrade trade = simulator.order("t_reverse").orElseThrow();
         assertThat(trade.reversed()).isTrue();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.netAmount()).isEqualByComparingTo(BigDecimal.ZERO);
@@ -180,7 +180,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void repeatedCancelAnswersTheSameAction() {
-        pay("t_cancel2", AlipaySimulatorPayer.neverPays());
+        pay("t_cancel2", AlipaySimulatorPayer.neverConfirms());
         client.call("alipay.trade.cancel", ref("t_cancel2"));
 
         assertThat(client.call("alipay.trade.cancel", ref("t_cancel2")).field("action")).isEqualTo("close");
@@ -225,7 +225,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
         simulator.payerPays("t_qr");
         assertThat(query("t_qr").field("trade_status")).isEqualTo("TRADE_SUCCESS");
-        assertThat(simulator.trade("t_qr").orElseThrow().charges()).isEqualTo(1);
+        assertThat(simulator.order("t_qr").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test
@@ -237,7 +237,7 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void scriptedQrOrderIsPaidByItsPayerAfterQueries() {
-        simulator.scriptOrder("t_qr_script", AlipaySimulatorPayer.paysAfterQueries(1));
+        simulator.scriptOrder("t_qr_script", AlipaySimulatorPayer.confirmsAfter(0));
         client.call("alipay.trade.precreate", orderBiz("t_qr_script", "9.90"));
 
         assertThat(query("t_qr_script").field("trade_status")).isEqualTo("TRADE_SUCCESS");
@@ -258,11 +258,11 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
 
     @Test
     void closeClosesAWaitingTradeOnly() {
-        pay("t_close", AlipaySimulatorPayer.neverPays());
+        pay("t_close", AlipaySimulatorPayer.neverConfirms());
         pay("t_close_paid", AlipaySimulatorPayer.paysAtOnce());
 
         assertThat(client.call("alipay.trade.close", ref("t_close")).code()).isEqualTo("10000");
-        assertThat(simulator.trade("t_close").orElseThrow().status()).isEqualTo("TRADE_CLOSED");
+        assertThat(simulator.order("t_close").orElseThrow().status()).isEqualTo("TRADE_CLOSED");
         assertThat(client.call("alipay.trade.close", ref("t_close_paid")).subCode()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
         assertThat(client.call("alipay.trade.close", ref("t_close_none")).subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
     }
@@ -272,16 +272,16 @@ class AlipaySimulatorTradeTest extends SimulatorTestBase {
         GatewayTestClient.Answer answer = client.call("alipay.trade.precreate", orderBiz("t_amount", "0.001"));
 
         assertThat(answer.subCode()).isEqualTo("ACQ.INVALID_PARAMETER");
-        assertThat(simulator.trade("t_amount")).isEmpty();
+        assertThat(simulator.order("t_amount")).isEmpty();
     }
 
     @Test
-    void ledgerListsEveryTradeWithItsCharges() {
+    void ordersListsEveryTradeOldestFirstWithItsCharges() {
         pay("t_l1", AlipaySimulatorPayer.paysAtOnce());
-        pay("t_l2", AlipaySimulatorPayer.neverPays());
+        pay("t_l2", AlipaySimulatorPayer.neverConfirms());
 
-        assertThat(simulator.ledger()).containsOnlyKeys("t_l1", "t_l2");
-        assertThat(simulator.ledger().get("t_l1").paid()).isTrue();
-        assertThat(simulator.ledger().get("t_l2").charges()).isZero();
+        assertThat(simulator.orders()).extracting(AlipaySimulatorTrade::orderId).containsExactly("t_l1", "t_l2");
+        assertThat(simulator.orders().get(0).paid()).isTrue();
+        assertThat(simulator.orders().get(1).charges()).isZero();
     }
 }

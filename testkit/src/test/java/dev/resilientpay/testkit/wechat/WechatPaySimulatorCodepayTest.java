@@ -39,7 +39,7 @@ class WechatPaySimulatorCodepayTest {
 
     @Test
     void userpayingIs202ThenPaysAfterTheScriptedQueries() throws Exception {
-        sim().payerWithAuthCode("134500000000000002", WechatPaySimulatorPayer.paysAfterQueries(2));
+        sim().scriptPaymentCode("134500000000000002", WechatPaySimulatorPayer.confirmsAfter(2));
 
         V3Client.Response response = codepay("CODE-LATER-1", "134500000000000002");
         List<String> states = new ArrayList<>();
@@ -55,18 +55,18 @@ class WechatPaySimulatorCodepayTest {
 
     @Test
     void resendWhileUserpayingAnswers202AgainWithoutASecondOrder() throws Exception {
-        sim().payerWithAuthCode("134500000000000003", WechatPaySimulatorPayer.neverConfirms());
+        sim().scriptPaymentCode("134500000000000003", WechatPaySimulatorPayer.neverConfirms());
         codepay("CODE-WAIT-1", "134500000000000003");
 
         V3Client.Response again = codepay("CODE-WAIT-1", "134500000000000003");
 
         assertThat(again.status()).isEqualTo(202);
-        assertThat(sim().ledger()).hasSize(1);
+        assertThat(sim().orders()).hasSize(1);
     }
 
     @Test
     void neverConfirmingPayerIsReversedWithoutCharge() throws Exception {
-        sim().payerWithAuthCode("134500000000000004", WechatPaySimulatorPayer.neverConfirms());
+        sim().scriptPaymentCode("134500000000000004", WechatPaySimulatorPayer.neverConfirms());
         codepay("CODE-NEVER-1", "134500000000000004");
 
         V3Client.Response reverse = new V3Client(sim()).post("/v3/pay/transactions/out-trade-no/CODE-NEVER-1/reverse",
@@ -102,7 +102,7 @@ class WechatPaySimulatorCodepayTest {
 
     @Test
     void insufficientBalanceIs403NotEnoughAndPayerError() throws Exception {
-        sim().payerWithAuthCode("134500000000000006", WechatPaySimulatorPayer.notEnough());
+        sim().scriptPaymentCode("134500000000000006", WechatPaySimulatorPayer.insufficientFunds());
 
         V3Client.Response response = codepay("CODE-POOR-1", "134500000000000006");
 
@@ -187,7 +187,7 @@ class WechatPaySimulatorCodepayTest {
 
     @Test
     void queriesLagAfterACodepayWhoseAnswerWasBroken() throws Exception {
-        sim().lagQueriesAfterFaultedCodepay(2);
+        sim().lagQueriesAfterFaultedPay(2);
         sim().faults().next(1, Fault.malformedBody());
         codepay("CODE-LAGGED-1", "134500000000000032");
 
@@ -198,7 +198,7 @@ class WechatPaySimulatorCodepayTest {
 
     @Test
     void queriesDoNotLagAfterACodepayAnsweredIntact() throws Exception {
-        sim().lagQueriesAfterFaultedCodepay(2);
+        sim().lagQueriesAfterFaultedPay(2);
         codepay("CODE-INTACT-1", "134500000000000033");
 
         assertThat(new V3Client(sim()).query("CODE-INTACT-1").status()).isEqualTo(200);

@@ -183,7 +183,7 @@ class WechatPaySimulatorFaultTest {
         assertThat(prepay.status()).isEqualTo(200);
         assertThat(firstQuery.status()).isEqualTo(503);
         assertThat(secondQuery.status()).isEqualTo(200);
-        assertThat(sim().requestsFor("FLT-OP-1")).extracting(WechatPaySimulatorRequest::operation, WechatPaySimulatorRequest::status)
+        assertThat(sim().requests("FLT-OP-1")).extracting(WechatPaySimulatorRequest::operation, WechatPaySimulatorRequest::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("native", 200),
                         org.assertj.core.groups.Tuple.tuple("query", 503),
                         org.assertj.core.groups.Tuple.tuple("query", 200));

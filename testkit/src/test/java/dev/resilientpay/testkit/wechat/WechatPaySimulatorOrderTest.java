@@ -57,7 +57,7 @@ class WechatPaySimulatorOrderTest {
         assertThat(jsapi.path("prepay_id").asText()).startsWith("wx");
         assertThat(app.path("prepay_id").asText()).startsWith("wx");
         assertThat(h5.path("h5_url").asText()).startsWith("https://wx.tenpay.com/");
-        assertThat(sim().ledger()).extracting(WechatPaySimulatorOrder::tradeType).containsExactly("JSAPI", "APP", "MWEB");
+        assertThat(sim().orders()).extracting(WechatPaySimulatorOrder::tradeType).containsExactly("JSAPI", "APP", "MWEB");
     }
 
     @Test
@@ -89,7 +89,7 @@ class WechatPaySimulatorOrderTest {
         String second = client.post("/v3/pay/transactions/native", body).json().path("code_url").asText();
 
         assertThat(second).isEqualTo(first);
-        assertThat(sim().ledger()).hasSize(1);
+        assertThat(sim().orders()).hasSize(1);
         assertThat(sim().requestCount("ORD-AGAIN-1", WechatPaySimulator.NATIVE)).isEqualTo(2);
     }
 
@@ -138,7 +138,7 @@ class WechatPaySimulatorOrderTest {
     @Test
     void scriptedPayerPaysAfterTheGivenNumberOfQueries() throws Exception {
         V3Client client = new V3Client(sim());
-        sim().payer("ORD-LATER-1", WechatPaySimulatorPayer.paysAfterQueries(2));
+        sim().scriptOrder("ORD-LATER-1", WechatPaySimulatorPayer.confirmsAfter(2));
         client.post("/v3/pay/transactions/native", Bodies.nativePrepay(sim(), "ORD-LATER-1", 100));
 
         List<String> states = new ArrayList<>();
@@ -248,7 +248,7 @@ class WechatPaySimulatorOrderTest {
             }
 
             assertThat(codeUrls).hasSize(8).containsOnly(codeUrls.get(0));
-            assertThat(sim().ledger()).hasSize(1);
+            assertThat(sim().orders()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -257,12 +257,12 @@ class WechatPaySimulatorOrderTest {
     @Test
     void resetForgetsOrdersRequestsAndScripts() throws Exception {
         new V3Client(sim()).post("/v3/pay/transactions/native", Bodies.nativePrepay(sim(), "ORD-RESET-1", 100));
-        sim().payer("ORD-RESET-2", WechatPaySimulatorPayer.paysAtOnce());
+        sim().scriptOrder("ORD-RESET-2", WechatPaySimulatorPayer.paysAtOnce());
 
         sim().reset();
         new V3Client(sim()).post("/v3/pay/transactions/native", Bodies.nativePrepay(sim(), "ORD-RESET-2", 100));
 
-        assertThat(sim().ledger()).extracting(WechatPaySimulatorOrder::outTradeNo).containsExactly("ORD-RESET-2");
+        assertThat(sim().orders()).extracting(WechatPaySimulatorOrder::outTradeNo).containsExactly("ORD-RESET-2");
         assertThat(sim().order("ORD-RESET-2").orElseThrow().tradeState()).isEqualTo("NOTPAY");
         assertThat(sim().requests()).hasSize(1);
     }

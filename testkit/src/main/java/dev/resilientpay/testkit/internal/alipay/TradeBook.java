@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,9 +148,20 @@ public final class TradeBook {
         codeScripts.put(authCode, payer);
     }
 
-    /** Scripts the payer of one order, whatever method creates it. */
-    public void scriptOrder(String outTradeNo, AlipaySimulatorPayer payer) {
-        orderScripts.put(outTradeNo, payer);
+    /**
+     * Scripts the payer of one order, whatever method creates it; an existing trade still waiting for
+     * its payer takes the script at once (and counts as scanned).
+     */
+    public void scriptOrder(String outTradeNo, AlipaySimulatorPayer payer, String now) {
+        synchronized (lock) {
+            orderScripts.put(outTradeNo, payer);
+            SimulatedTrade trade = byOutTradeNo.get(outTradeNo);
+            if (trade != null && trade.waiting()) {
+                trade.visible = true;
+                trade.queriesUntilPaid = 0;
+                trade.startPayer(payer, now);
+            }
+        }
     }
 
     /** Sets the behaviour of payment codes without a script. */
@@ -177,6 +189,13 @@ public final class TradeBook {
     }
 
     /** Snapshots of every trade, in creation order. */
+    public List<AlipaySimulatorTrade> orders() {
+        synchronized (lock) {
+            return byOutTradeNo.values().stream().map(SimulatedTrade::snapshot).toList();
+        }
+    }
+
+    /** Snapshots of every trade by order id, in creation order. */
     public Map<String, AlipaySimulatorTrade> ledger() {
         synchronized (lock) {
             Map<String, AlipaySimulatorTrade> all = new LinkedHashMap<>();

@@ -57,6 +57,7 @@ public final class OrderBook {
     private WechatPaySimulatorRefundScript defaultRefundScript = WechatPaySimulatorRefundScript.succeedsAfterQueries(0);
     private WechatPaySimulatorAlreadyPaid alreadyPaid = WechatPaySimulatorAlreadyPaid.replay();
     private long sequence;
+    private long codeSequence;
 
     /** An empty book for {@code merchant}. */
     public OrderBook(Merchant merchant, Clock clock) {
@@ -140,7 +141,10 @@ public final class OrderBook {
             order.transactionId = newTransactionId();
             byTransactionId.put(order.transactionId, order);
             orders.put(outTradeNo, order);
-            applyPayer(order, payersByAuthCode.getOrDefault(authCode, defaultCodepayPayer));
+            // the order's script first, then the payment code's, then the default (as the Alipay simulator)
+            WechatPaySimulatorPayer forOrder = payersByOrder.get(outTradeNo);
+            applyPayer(order, forOrder != null ? forOrder
+                    : payersByAuthCode.getOrDefault(authCode, defaultCodepayPayer));
             return codepayAnswer(order);
         } catch (Rejection rejection) {
             return rejection.answer();
@@ -321,6 +325,21 @@ public final class OrderBook {
     /** The payer who shows the payment code {@code authCode}. */
     public synchronized void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
         payersByAuthCode.put(Objects.requireNonNull(authCode, "authCode"), Objects.requireNonNull(payer, "payer"));
+    }
+
+    /** A fresh, well-formed WeChat payment code (18 digits starting 13), scripted as {@code payer}. */
+    public synchronized String newPaymentCode(WechatPaySimulatorPayer payer) {
+        Objects.requireNonNull(payer, "payer");
+        codeSequence++;
+        String code = "13" + (7_000_000_000_000_000L + codeSequence);
+        payersByAuthCode.put(code, payer);
+        return code;
+    }
+
+    /** The notify_url the order was created with, or the empty string (codepay orders have none). */
+    public synchronized String notifyUrl(String outTradeNo) {
+        OrderRecord order = orders.get(outTradeNo);
+        return order == null ? "" : order.parameters.path("notify_url").asText("");
     }
 
     /** The payer for payment codes not scripted otherwise. */
