@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Records resilient-pay's pipeline in Micrometer: an {@code Observation} per call
- * ({@code resilientpay.operation}), a timer of each call's duration, and counters of attempts,
- * retries, polls, circuit breaker transitions and reconciliation discrepancies, plus a gauge of the
+ * ({@code resilientpay.operation}) from the call's start to its end, a timer of each call's duration,
+ * and counters of attempts, retries, polls, circuit breaker transitions and reconciliation discrepancies, plus a gauge of the
  * breaker's state. Names and tags follow Micrometer's and resilience4j's conventions (dot-separated
  * lower-case names, base unit seconds, lower-case tag values); every meter is listed in
  * {@code docs/observability.md}. No order id, refund id or amount is ever a tag.
@@ -32,12 +35,21 @@ import java.util.regex.Pattern;
  * <p>Build one listener per merchant (the {@code merchant} tag); clients of both providers may share it.
  * Thread-safe. It never throws into the pipeline for valid events.
  *
- * <p><b>Timing.</b> {@link PaymentListener} reports a call only when it has finished, with its elapsed
- * time. The call's duration is therefore recorded exactly in the {@code resilientpay.calls} timer from
- * {@link CallFinished#elapsed()}, and the {@code resilientpay.operation} observation is recorded when the
- * call finishes (started and stopped at once, as a child of the caller's current observation): its key
- * values, context and count are right, but a duration derived from it (by a meter or tracing handler) is
- * not the call's. See {@code docs/observability.md} for the call-started event that fixes this.
+ * <p><b>Timing.</b> The observation starts at {@link #onCallStarted} and its scope is opened there, on
+ * the calling thread: a tracing span, a meter handler's timer and whatever the caller's handlers put in
+ * the MDC cover the call itself, and what the call does (its HTTP requests, its log lines) runs inside
+ * it. {@link #onOutcome} puts the outcome into the observation's context; {@link #onCallEnded} closes
+ * the scope, stops the observation with the outcome's key values and records the call's duration, as the
+ * client's time source measured it, in the {@code resilientpay.calls} timer.
+ *
+ * <p><b>Calls in flight</b> are kept per thread, as a stack: core reports a call's start and end on
+ * the thread that makes it, and calls nest (a {@code resolve} queries), so calls on different threads
+ * never meet, even for the same order. A call's end matches the innermost call in flight on its thread
+ * with the same provider, operation and order id; calls started after it on that thread whose end never
+ * came are stopped then, as abandoned (with an {@link IllegalStateException} as the observation's error,
+ * and no {@code resilientpay.calls} entry). At most 16 calls are kept per thread: a start beyond that
+ * abandons the ones in flight first. A thread's entry is removed when its last call ends, so nothing is
+ * held for a thread between calls.
  */
 public final class MicrometerPaymentListener implements PaymentListener {
 
@@ -53,6 +65,9 @@ public final class MicrometerPaymentListener implements PaymentListener {
     static final List<String> BREAKER_STATES = List.of("closed", "open", "half_open", "disabled", "forced_open",
             "metrics_only");
 
+    /** Calls kept in flight per thread; legitimate nesting is two or three deep. */
+    static final int MAX_IN_FLIGHT_PER_THREAD = 16;
+
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
     private final MeterRegistry meters;
@@ -60,6 +75,8 @@ public final class MicrometerPaymentListener implements PaymentListener {
     private final PaymentObservationConvention convention;
     private final String merchant;
     private final Map<String, BreakerState> breakers = new ConcurrentHashMap<>();
+    /** Calls in flight on each thread, innermost first; absent for a thread with none. */
+    private final ThreadLocal<Deque<InFlight>> inFlight = new ThreadLocal<>();
 
     private MicrometerPaymentListener(Builder b) {
         this.meters = b.meters;
@@ -121,28 +138,113 @@ public final class MicrometerPaymentListener implements PaymentListener {
     }
 
     /**
-     * Records the call: its duration in {@code resilientpay.calls} and the {@code resilientpay.operation}
-     * observation.
+     * Starts the call's {@code resilientpay.operation} observation (a child of the thread's current
+     * observation) and opens its scope, which stays open until {@link #onCallEnded}.
      *
-     * @param event the finished call
+     * @param event the call that starts on this thread
+     */
+    @Override
+    public void onCallStarted(CallStarted event) {
+        breaker(event.provider());
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            calls = new ArrayDeque<>(4);
+            inFlight.set(calls);
+        } else if (calls.size() >= MAX_IN_FLIGHT_PER_THREAD) {
+            abandonAll(calls);
+        }
+        PaymentObservationContext context = new PaymentObservationContext(event.provider(), merchant,
+                event.operation(), event.orderId());
+        Observation observation = PaymentObservationDocumentation.OPERATION
+                .observation(convention, DefaultPaymentObservationConvention.INSTANCE, () -> context, observations)
+                .start();
+        Observation.Scope scope;
+        try {
+            scope = observation.openScope();
+        } catch (RuntimeException e) {
+            observation.error(e);
+            observation.stop();
+            if (calls.isEmpty()) {
+                inFlight.remove();
+            }
+            throw e;
+        }
+        calls.push(new InFlight(context, observation, scope));
+    }
+
+    /**
+     * Puts the outcome into the context of the innermost call in flight on this thread for the same
+     * provider and order id (the operation may differ: a {@code resolve} reports the payment's outcome).
+     * An outcome outside any call in flight is not recorded.
+     *
+     * @param event the outcome of the call
      */
     @Override
     public void onOutcome(CallFinished event) {
-        PaymentObservationContext context = new PaymentObservationContext(event.provider(), merchant,
-                event.operation(), event.orderId(), event.outcome(), event.elapsed());
         breaker(event.provider());
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            return;
+        }
+        for (InFlight call : calls) {
+            if (call.context.provider().equals(event.provider()) && call.context.orderId().equals(event.orderId())) {
+                call.context.outcome(event.outcome());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends the innermost call in flight on this thread with the event's provider, operation and order id:
+     * records its duration in {@code resilientpay.calls}, closes the observation's scope and stops it with
+     * the outcome's key values. Calls started after it whose end never came are stopped as abandoned. An
+     * end that matches no call in flight is ignored.
+     *
+     * @param event the call that ended on this thread
+     */
+    @Override
+    public void onCallEnded(CallEnded event) {
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            return;
+        }
+        InFlight ended = null;
+        for (InFlight call : calls) {
+            if (call.matches(event)) {
+                ended = call;
+                break;
+            }
+        }
+        if (ended == null) {
+            return;
+        }
+        try {
+            while (calls.peek() != ended) {
+                abandon(calls.pop());
+            }
+            calls.pop();
+        } finally {
+            if (calls.isEmpty()) {
+                inFlight.remove();
+            }
+        }
+        ended.context.elapsed(event.elapsed());
         PaymentObservationConvention naming = convention != null ? convention : DefaultPaymentObservationConvention.INSTANCE;
-        Timer.builder(CALLS)
-                .description("Client calls from start to outcome, timed by the client's time source")
-                .tags(naming.getLowCardinalityKeyValues(context).stream()
-                        .map(kv -> Tag.of(kv.getKey(), kv.getValue()))
-                        .toList())
-                .register(meters)
-                .record(Math.max(0, event.elapsed().toNanos()), TimeUnit.NANOSECONDS);
-        PaymentObservationDocumentation.OPERATION
-                .observation(convention, DefaultPaymentObservationConvention.INSTANCE, () -> context, observations)
-                .start()
-                .stop();
+        try {
+            Timer.builder(CALLS)
+                    .description("Client calls from start to end, timed by the client's time source")
+                    .tags(naming.getLowCardinalityKeyValues(ended.context).stream()
+                            .map(kv -> Tag.of(kv.getKey(), kv.getValue()))
+                            .toList())
+                    .register(meters)
+                    .record(Math.max(0, event.elapsed().toNanos()), TimeUnit.NANOSECONDS);
+        } finally {
+            try {
+                ended.scope.close();
+            } finally {
+                ended.observation.stop();
+            }
+        }
     }
 
     /**
@@ -223,6 +325,38 @@ public final class MicrometerPaymentListener implements PaymentListener {
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    /** {@return how many calls this listener has in flight on the calling thread} For tests. */
+    int callsInFlightOnThisThread() {
+        Deque<InFlight> calls = inFlight.get();
+        return calls == null ? 0 : calls.size();
+    }
+
+    private static void abandonAll(Deque<InFlight> calls) {
+        while (!calls.isEmpty()) {
+            abandon(calls.pop());
+        }
+    }
+
+    /** Stops a call whose end never came, innermost first, so that scopes close in the order they opened. */
+    private static void abandon(InFlight call) {
+        try {
+            call.scope.close();
+        } finally {
+            call.observation.error(new IllegalStateException("resilient-pay call " + call.context.provider() + " "
+                    + TagValues.of(call.context.operation()) + " abandoned: its end was never reported"));
+            call.observation.stop();
+        }
+    }
+
+    /** A call started on this thread and not ended yet. */
+    private record InFlight(PaymentObservationContext context, Observation observation, Observation.Scope scope) {
+
+        boolean matches(CallEnded event) {
+            return context.operation() == event.operation() && context.provider().equals(event.provider())
+                    && context.orderId().equals(event.orderId());
         }
     }
 

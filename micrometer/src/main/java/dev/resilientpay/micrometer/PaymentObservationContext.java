@@ -9,8 +9,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a {@link PaymentObservationConvention} sees of one finished call: who made it, which operation,
- * how it ended and how long it took.
+ * What a {@link PaymentObservationConvention} sees of one call: who made it, which operation, and, once
+ * known, how it ended and how long it took.
+ *
+ * <p>The listener creates the context when the call starts ({@code PaymentListener.onCallStarted}), sets
+ * the {@linkplain #outcome() outcome} when the pipeline reports it ({@code onOutcome}) and the
+ * {@linkplain #elapsed() elapsed time} when the call ends ({@code onCallEnded}). A convention is asked for
+ * its key values at both moments: at the start, {@link #outcome()} and {@link #elapsed()} are
+ * {@code null}.
  *
  * <p>{@link #orderId()} is here for handlers that need it (a log line, a span attribute where the
  * tracing back end may hold order ids); it is never a tag of the default convention, because one
@@ -22,11 +28,26 @@ public final class PaymentObservationContext extends Observation.Context {
     private final String merchant;
     private final Operation operation;
     private final String orderId;
-    private final Outcome outcome;
-    private final Duration elapsed;
+    private Outcome outcome;
+    private Duration elapsed;
 
     /**
-     * A context of one finished call.
+     * A context of a call that has started and has neither an outcome nor a duration yet.
+     *
+     * @param provider  provider name ({@code alipay}, {@code wechat})
+     * @param merchant  the merchant name the listener was built for
+     * @param operation the operation
+     * @param orderId   merchant order id
+     */
+    public PaymentObservationContext(String provider, String merchant, Operation operation, String orderId) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.merchant = Objects.requireNonNull(merchant, "merchant");
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+    }
+
+    /**
+     * A context of one finished call (for testing a convention, for instance).
      *
      * @param provider  provider name ({@code alipay}, {@code wechat})
      * @param merchant  the merchant name the listener was built for
@@ -37,10 +58,7 @@ public final class PaymentObservationContext extends Observation.Context {
      */
     public PaymentObservationContext(String provider, String merchant, Operation operation, String orderId,
                                      Outcome outcome, Duration elapsed) {
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.merchant = Objects.requireNonNull(merchant, "merchant");
-        this.operation = Objects.requireNonNull(operation, "operation");
-        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this(provider, merchant, operation, orderId);
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
@@ -55,7 +73,7 @@ public final class PaymentObservationContext extends Observation.Context {
         return merchant;
     }
 
-    /** {@return the operation} */
+    /** {@return the operation the call started as} */
     public Operation operation() {
         return operation;
     }
@@ -65,19 +83,41 @@ public final class PaymentObservationContext extends Observation.Context {
         return orderId;
     }
 
-    /** {@return the outcome returned to the caller} */
+    /**
+     * The outcome returned to the caller: {@code null} while the call runs, and at its end for a call
+     * that reports none ({@code query}, {@code queryRefund}, a {@code resolve} that found the outcome
+     * already recorded, a caller that waited for the same order's call on another thread, a call that
+     * ended by an exception).
+     *
+     * @return the outcome, or {@code null}
+     */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** {@return total time of the call, measured by the client's time source} */
+    /**
+     * Total time of the call, measured by the client's time source (the clock of its deadlines); a
+     * tracer's or meter handler's own timing of the observation covers the same interval on its clock.
+     *
+     * @return the call's duration, or {@code null} until it has ended
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** {@return why the call failed or is in doubt, or {@code null} when it did not fail} */
+    /** {@return why the call failed or is in doubt, or {@code null} when it did not fail or has no outcome} */
     public FailureReason failureReason() {
         Failure failure = TagValues.failureOf(outcome);
         return failure == null ? null : failure.reason();
+    }
+
+    /** The outcome the pipeline reported for this call; the last one reported wins. */
+    void outcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    /** The call's duration from its {@code CallEnded} event. */
+    void elapsed(Duration elapsed) {
+        this.elapsed = elapsed;
     }
 }

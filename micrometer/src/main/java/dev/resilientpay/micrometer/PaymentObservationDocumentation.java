@@ -8,7 +8,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /** The observations resilient-pay records, in Micrometer's documentation form. */
 public enum PaymentObservationDocumentation implements ObservationDocumentation {
 
-    /** One client call (pay, refund, query, close, cancel, resolve, awaitPayment) from start to outcome. */
+    /**
+     * One client call (pay, refund, query, queryRefund, close, cancel, resolve, awaitPayment, and each
+     * call of a recovery), from its start to its end, on the calling thread.
+     */
     OPERATION {
         @Override
         public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
@@ -29,7 +32,10 @@ public enum PaymentObservationDocumentation implements ObservationDocumentation 
         MERCHANT("merchant"),
         /** The operation, lower case: {@code pay_by_code}, {@code create_order}, {@code refund}, ... */
         OPERATION("operation"),
-        /** How the call ended: {@code paid}, {@code awaiting_payer}, {@code failed}, {@code in_doubt}, ... */
+        /**
+         * How the call ended: {@code paid}, {@code awaiting_payer}, {@code failed}, {@code in_doubt}, ...;
+         * {@code none} while it runs and for a call that reports no outcome (a query).
+         */
         OUTCOME("outcome"),
         /** The failure reason, lower case ({@code insufficient_funds}), or {@code none}. */
         FAILURE_REASON("failure.reason");

@@ -32,8 +32,11 @@ final class TagValues {
         return breakerState == null ? NONE : breakerState.toLowerCase(Locale.ROOT);
     }
 
+    /** The outcome's kind, or {@code none} for a call without an outcome (yet). */
     static String outcome(Outcome outcome) {
-        if (outcome instanceof PaymentOutcome.Paid) {
+        if (outcome == null) {
+            return NONE;
+        } else if (outcome instanceof PaymentOutcome.Paid) {
             return "paid";
         } else if (outcome instanceof PaymentOutcome.AwaitingPayer) {
             return "awaiting_payer";

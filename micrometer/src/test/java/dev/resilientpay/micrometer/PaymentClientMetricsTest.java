@@ -14,12 +14,20 @@ import dev.resilientpay.TradeState;
 import dev.resilientpay.testing.Answers;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.VirtualTime;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.MDC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +118,90 @@ class PaymentClientMetricsTest {
 
         assertThat(observations).hasObservationWithNameEqualTo("resilientpay.operation").that()
                 .hasParentObservationEqualTo(checkout);
+    }
+
+    @Test
+    void observationScopeIsOpenWhileTheProviderIsCalled() {
+        observations.observationConfig().observationHandler(new MdcHandler());
+        AtomicReference<Observation> current = new AtomicReference<>();
+        AtomicReference<String> mdc = new AtomicReference<>();
+        provider.onPay(context -> {
+            current.set(observations.getCurrentObservation());
+            mdc.set(MDC.get("span"));
+            return Answers.awaitingPayer("o-7");
+        });
+
+        client.pay(qrPay("o-7"));
+
+        assertThat(current.get()).as("the call's observation is current inside the call").isNotNull();
+        assertThat(current.get().getContext()).isInstanceOfSatisfying(PaymentObservationContext.class,
+                context -> assertThat(context.orderId()).isEqualTo("o-7"));
+        assertThat(mdc.get()).as("what a tracing handler puts in the MDC is there inside the call")
+                .isEqualTo("alipay create_order");
+        assertThat(MDC.get("span")).isNull();
+        assertThat(observations.getCurrentObservation()).isNull();
+        assertThat(observations).hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "awaiting_payer")
+                .hasBeenStopped();
+    }
+
+    @Test
+    void observationTimerCoversTheProvidersCall() {
+        MockClock clock = new MockClock();
+        SimpleMeterRegistry own = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(own));
+        ScriptedProvider slow = new ScriptedProvider("wechat");
+        slow.onPay(context -> {
+            clock.add(Duration.ofMillis(2_400));
+            time.advance(Duration.ofMillis(2_400));
+            return Answers.awaitingPayer("o-9");
+        });
+        try (PaymentClient timed = PaymentClient.builder().provider(slow).timeSource(time).seed(42)
+                .listener(MicrometerPaymentListener.builder(own).observationRegistry(registry).build()).build()) {
+
+            timed.pay(qrPay("o-9"));
+        }
+
+        var operation = own.get("resilientpay.operation").tags("provider", "wechat", "outcome", "awaiting_payer").timer();
+        assertThat(operation.count()).isEqualTo(1);
+        assertThat(operation.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2_400.0);
+        assertThat(own.get("resilientpay.calls").tags("provider", "wechat", "outcome", "awaiting_payer").timer()
+                .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2_400.0);
+        assertThat(own.get("resilientpay.operation.active").longTaskTimer().activeTasks()).isZero();
+    }
+
+    @Test
+    void queryIsObservedWithoutAnOutcome() {
+        provider.onQuery(Answers.status("o-8", TradeState.PROCESSING));
+
+        client.query("o-8");
+
+        assertThat(observations).hasSingleObservationThat()
+                .hasContextualNameEqualTo("alipay query")
+                .hasLowCardinalityKeyValue("operation", "query")
+                .hasLowCardinalityKeyValue("outcome", "none")
+                .hasBeenStopped();
+        assertThat(meters.get("resilientpay.calls").tags("operation", "query", "outcome", "none").timer().count())
+                .isEqualTo(1);
+    }
+
+    /** Puts the observation's contextual name into the MDC while its scope is open, as a tracing handler would. */
+    private static final class MdcHandler implements ObservationHandler<PaymentObservationContext> {
+        @Override
+        public void onScopeOpened(PaymentObservationContext context) {
+            MDC.put("span", context.provider() + " " + context.operation().name().toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public void onScopeClosed(PaymentObservationContext context) {
+            MDC.remove("span");
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return context instanceof PaymentObservationContext;
+        }
     }
 
     private static PaymentRequest codePay(String orderId) {

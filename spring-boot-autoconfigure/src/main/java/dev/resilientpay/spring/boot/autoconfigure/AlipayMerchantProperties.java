@@ -51,6 +51,9 @@ public class AlipayMerchantProperties extends MerchantProperties {
     /** The notify_url sent with requests that carry none (the public URL of notify-path). */
     private String notifyUrl;
 
+    /** Creates properties with the defaults below. */
+    public AlipayMerchantProperties() {}
+
     /** {@return the app id} */
     public String getAppId() { return appId; }
 

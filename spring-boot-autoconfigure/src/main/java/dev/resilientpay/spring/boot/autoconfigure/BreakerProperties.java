@@ -30,6 +30,9 @@ public class BreakerProperties {
      */
     private Duration minimumFailureSpan;
 
+    /** Creates properties with the defaults below. */
+    public BreakerProperties() {}
+
     /**
      * {@code base} with the fields set here laid over it.
      *

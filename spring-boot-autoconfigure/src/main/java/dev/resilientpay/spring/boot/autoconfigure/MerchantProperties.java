@@ -22,6 +22,9 @@ public abstract class MerchantProperties {
     @NestedConfigurationProperty
     private BreakerProperties breaker = new BreakerProperties();
 
+    /** For the provider-specific subclasses; creates properties with the defaults below. */
+    protected MerchantProperties() {}
+
     /** {@return the notification path, or {@code null} for the default} */
     public String getNotifyPath() { return notifyPath; }
 

@@ -36,6 +36,9 @@ public class PolicyProperties {
     /** Cap of the wait between polls. */
     private Duration pollMaxInterval;
 
+    /** Creates properties with the defaults below. */
+    public PolicyProperties() {}
+
     /**
      * {@code base} with the fields set here laid over it.
      *

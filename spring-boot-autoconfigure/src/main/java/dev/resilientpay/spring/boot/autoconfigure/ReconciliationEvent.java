@@ -16,12 +16,17 @@ public final class ReconciliationEvent extends ApplicationEvent {
 
     private static final long serialVersionUID = 1L;
 
+    /** The merchant name from the configuration. */
     private final String merchant;
+    /** {@code alipay} or {@code wechat}. */
     private final String provider;
+    /** The day reconciled (Asia/Shanghai). */
     private final LocalDate day;
     private final transient ReconciliationOutcome outcome;
 
     /**
+     * The end of one merchant's day of reconciliation.
+     *
      * @param source   the publisher
      * @param merchant the merchant name from the configuration
      * @param provider {@code alipay} or {@code wechat}
@@ -37,27 +42,27 @@ public final class ReconciliationEvent extends ApplicationEvent {
         this.outcome = Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** @return the merchant name, as configured under {@code resilientpay.<provider>.merchants} */
+    /** {@return the merchant name, as configured under {@code resilientpay.<provider>.merchants}} */
     public String merchant() {
         return merchant;
     }
 
-    /** @return {@code alipay} or {@code wechat} */
+    /** {@return {@code alipay} or {@code wechat}} */
     public String provider() {
         return provider;
     }
 
-    /** @return the day reconciled (Asia/Shanghai) */
+    /** {@return the day reconciled (Asia/Shanghai)} */
     public LocalDate day() {
         return day;
     }
 
-    /** @return the final outcome */
+    /** {@return the final outcome} */
     public ReconciliationOutcome outcome() {
         return outcome;
     }
 
-    /** @return the report, if the day was reconciled */
+    /** {@return the report, if the day was reconciled} */
     public Optional<ReconciliationReport> report() {
         return outcome instanceof ReconciliationOutcome.Reconciled r ? Optional.of(r.report()) : Optional.empty();
     }

@@ -48,6 +48,9 @@ public class ResilientPayProperties {
     /** WeChat Pay merchants. */
     private Wechat wechat = new Wechat();
 
+    /** Creates properties with the defaults below. */
+    public ResilientPayProperties() {}
+
     /** {@return whether the auto-configuration is active} */
     public boolean isEnabled() { return enabled; }
 
@@ -121,7 +124,11 @@ public class ResilientPayProperties {
     /** {@return reconciliation job settings} */
     public Reconciliation getReconciliation() { return reconciliation; }
 
-    /** @param reconciliation reconciliation job settings */
+    /**
+     * Sets the {@code reconciliation} property.
+     *
+     * @param reconciliation reconciliation job settings
+     */
     public void setReconciliation(Reconciliation reconciliation) { this.reconciliation = reconciliation; }
 
     /** {@return Alipay settings} */
@@ -174,6 +181,9 @@ public class ResilientPayProperties {
 
         /** The JDBC ledger (resilient-pay-ledger-jdbc). */
         private Jdbc jdbc = new Jdbc();
+
+        /** Creates properties with the defaults below. */
+        public Ledger() {}
 
         /** {@return the JDBC ledger settings} */
         public Jdbc getJdbc() { return jdbc; }
@@ -241,6 +251,9 @@ public class ResilientPayProperties {
          */
         private boolean createSchema;
 
+        /** Creates properties with the defaults below. */
+        public Jdbc() {}
+
         /** {@return the table name} */
         public String getTableName() { return tableName; }
 
@@ -283,6 +296,9 @@ public class ResilientPayProperties {
 
         /** Entries resolved at once (1 to 64). */
         private int concurrency = 8;
+
+        /** Creates properties with the defaults below. */
+        public Recovery() {}
 
         /** {@return the background interval, or {@code null} for none} */
         public Duration getInterval() { return interval; }
@@ -336,34 +352,57 @@ public class ResilientPayProperties {
         /** Write each report as {@code <merchant>-<day>.json} and {@code .csv} here; unset for none. */
         private java.nio.file.Path reportDirectory;
 
-        /** @return whether the job runs */
+        /** Creates properties with the defaults below. */
+        public Reconciliation() {}
+
+        /** {@return whether the job runs} */
         public boolean isEnabled() { return enabled; }
 
-        /** @param enabled whether the job runs */
+        /**
+         * Sets the {@code enabled} property.
+         *
+         * @param enabled whether the job runs
+         */
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
 
-        /** @return the cron expression (Asia/Shanghai) */
+        /** {@return the cron expression (Asia/Shanghai)} */
         public String getCron() { return cron; }
 
-        /** @param cron the cron expression (Asia/Shanghai) */
+        /**
+         * Sets the {@code cron} property.
+         *
+         * @param cron the cron expression (Asia/Shanghai)
+         */
         public void setCron(String cron) { this.cron = cron; }
 
-        /** @return attempts per merchant and day */
+        /** {@return attempts per merchant and day} */
         public int getAttempts() { return attempts; }
 
-        /** @param attempts attempts per merchant and day */
+        /**
+         * Sets the {@code attempts} property.
+         *
+         * @param attempts attempts per merchant and day
+         */
         public void setAttempts(int attempts) { this.attempts = attempts; }
 
-        /** @return the wait between attempts */
+        /** {@return the wait between attempts} */
         public Duration getRetryDelay() { return retryDelay; }
 
-        /** @param retryDelay the wait between attempts */
+        /**
+         * Sets the {@code retryDelay} property.
+         *
+         * @param retryDelay the wait between attempts
+         */
         public void setRetryDelay(Duration retryDelay) { this.retryDelay = retryDelay; }
 
-        /** @return where reports are written, or {@code null} */
+        /** {@return where reports are written, or {@code null}} */
         public java.nio.file.Path getReportDirectory() { return reportDirectory; }
 
-        /** @param reportDirectory where reports are written */
+        /**
+         * Sets the {@code reportDirectory} property.
+         *
+         * @param reportDirectory where reports are written
+         */
         public void setReportDirectory(java.nio.file.Path reportDirectory) { this.reportDirectory = reportDirectory; }
     }
 
@@ -378,6 +417,9 @@ public class ResilientPayProperties {
 
         /** Largest notification body read; a larger one is answered 413 and never verified. */
         private int maxBodyBytes = 64 * 1024;
+
+        /** Creates properties with the defaults below. */
+        public Notifications() {}
 
         /** {@return whether endpoints are registered} */
         public boolean isEnabled() { return enabled; }
@@ -416,6 +458,9 @@ public class ResilientPayProperties {
         /** A certificate expiring within this period is shown as expiring in health (the merchant stays UP until it expires). */
         private Duration certificateWarning = Duration.ofDays(30);
 
+        /** Creates properties with the defaults below. */
+        public Health() {}
+
         /** {@return the warning period} */
         public Duration getCertificateWarning() { return certificateWarning; }
 
@@ -433,6 +478,9 @@ public class ResilientPayProperties {
         /** Alipay apps by merchant name. */
         private Map<String, AlipayMerchantProperties> merchants = new LinkedHashMap<>();
 
+        /** Creates properties with the defaults below. */
+        public Alipay() {}
+
         /** {@return merchants by name} */
         public Map<String, AlipayMerchantProperties> getMerchants() { return merchants; }
 
@@ -449,6 +497,9 @@ public class ResilientPayProperties {
 
         /** WeChat Pay merchants by merchant name. */
         private Map<String, WechatMerchantProperties> merchants = new LinkedHashMap<>();
+
+        /** Creates properties with the defaults below. */
+        public Wechat() {}
 
         /** {@return merchants by name} */
         public Map<String, WechatMerchantProperties> getMerchants() { return merchants; }

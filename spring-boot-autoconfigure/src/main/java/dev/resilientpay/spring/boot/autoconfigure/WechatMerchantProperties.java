@@ -60,6 +60,9 @@ public class WechatMerchantProperties extends MerchantProperties {
     /** Verify with platform certificates downloaded from /v3/certificates (alone or with the public key). */
     private boolean platformCertificates;
 
+    /** Creates properties with the defaults below. */
+    public WechatMerchantProperties() {}
+
     /** {@return the merchant id} */
     public String getMchId() { return mchId; }
 
