@@ -66,10 +66,10 @@ public abstract class BillReader<T> implements Iterator<T> {
 
     @Override
     public final T next() {
-        if (next == null) {
+        T row = next;
+        if (row == null) {
             throw new NoSuchElementException();
         }
-        T row = next;
         advance();
         return row;
     }
