@@ -13,6 +13,7 @@ import dev.resilientpay.spi.BillProblem;
 import dev.resilientpay.spi.BillSource;
 import dev.resilientpay.transport.FileDownload;
 import dev.resilientpay.transport.GatewayUrls;
+import dev.resilientpay.transport.internal.BillFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ public final class AlipayBills implements BillSource {
         FileDownload.Result result = FileDownload.download(gateway.settings().http().okHttpClient(),
                 new Request.Builder().url(url).get().build(), file, MAX_BYTES, DOWNLOAD_TIMEOUT, null);
         if (result instanceof FileDownload.Result.Refused refused) {
-            AlipayBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             // The download host answers an expired or used URL with an error page (status unclear: docs/bills.md).
             boolean expired = refused.status() == 403 || refused.status() == 404 || refused.status() == 410
                     || refused.bodyPrefix().contains("expire") || refused.bodyPrefix().contains("过期");
@@ -166,12 +167,12 @@ public final class AlipayBills implements BillSource {
         try {
             AlipayBillFile.verify(file);
         } catch (AlipayBillException e) {
-            AlipayBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             log.warn("alipay bill {} rejected: {}", billDate, e.getMessage());
             return new BillAnswer.Failed(e.truncated() ? BillProblem.TRUNCATED : BillProblem.MALFORMED, e.truncated(),
                     "bill " + billDate + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            AlipayBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             return new BillAnswer.Failed(BillProblem.LOCAL_IO, true, "bill " + billDate + ": " + e.getCause().getMessage());
         }
         try {

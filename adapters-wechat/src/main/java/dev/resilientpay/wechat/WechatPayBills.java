@@ -10,6 +10,7 @@ import dev.resilientpay.spi.BillSource;
 import dev.resilientpay.transport.FileDownload;
 import dev.resilientpay.transport.GatewayUrls;
 import dev.resilientpay.transport.HttpOutcome;
+import dev.resilientpay.transport.internal.BillFiles;
 import dev.resilientpay.wechat.internal.SignatureCheck;
 import dev.resilientpay.wechat.internal.WechatBillException;
 import dev.resilientpay.wechat.internal.WechatBillFile;
@@ -134,12 +135,12 @@ public final class WechatPayBills implements BillSource {
         try {
             WechatBillFile.verify(file, gzip);
         } catch (WechatBillException e) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             log.warn("wechat {} rejected: {}", what, e.getMessage());
             return new BillAnswer.Failed(e.truncated() ? BillProblem.TRUNCATED : BillProblem.MALFORMED, e.truncated(),
                     what + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             return new BillAnswer.Failed(BillProblem.LOCAL_IO, true, what + ": " + e.getCause().getMessage());
         }
         try {
@@ -177,12 +178,12 @@ public final class WechatPayBills implements BillSource {
             WechatBillFile.verifyFundFlow(file, gzip);
             return new WechatFundFlowAnswer.Ready(WechatBillFile.fundFlowRows(file, gzip));
         } catch (WechatBillException e) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             log.warn("wechat {} rejected: {}", what, e.getMessage());
             return new WechatFundFlowAnswer.Failed(e.truncated() ? BillProblem.TRUNCATED : BillProblem.MALFORMED,
                     e.truncated(), what + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             return new WechatFundFlowAnswer.Failed(BillProblem.LOCAL_IO, true, what + ": " + e.getCause().getMessage());
         }
     }
@@ -267,7 +268,7 @@ public final class WechatPayBills implements BillSource {
                 .header("Accept", "*/*").build();
         FileDownload.Result result = FileDownload.download(http, request, file, MAX_BYTES, DOWNLOAD_TIMEOUT, "SHA-1");
         if (result instanceof FileDownload.Result.Refused refused) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             boolean expired = refused.status() == 400 || refused.status() == 403 || refused.status() == 404
                     || refused.bodyPrefix().contains("EXPIRE") || refused.bodyPrefix().contains("过期");
             return failed(expired ? BillProblem.URL_EXPIRED : BillProblem.NETWORK, true,
@@ -278,7 +279,7 @@ public final class WechatPayBills implements BillSource {
         }
         FileDownload.Result.Saved saved = (FileDownload.Result.Saved) result;
         if (!expectedSha1.equals(saved.digest())) {
-            WechatBillFile.deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             log.warn("wechat {}: digest mismatch, {} bytes discarded unread", what, saved.bytes());
             return failed(BillProblem.DIGEST_MISMATCH, true, what + ": SHA-1 of the " + saved.bytes()
                     + " bytes downloaded is " + saved.digest() + ", the signed hash_value " + expectedSha1);

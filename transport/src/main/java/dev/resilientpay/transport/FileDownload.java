@@ -1,5 +1,6 @@
 package dev.resilientpay.transport;
 
+import dev.resilientpay.transport.internal.BillFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,7 +106,7 @@ public final class FileDownload {
                     total += n;
                     if (total > maxBytes) {
                         result = new Result.Failed("file exceeds the cap of " + maxBytes + " bytes", false);
-                        deleteQuietly(target);
+                        BillFiles.deleteQuietly(target);
                         return result;
                     }
                     out.write(buffer, 0, n);
@@ -115,7 +116,7 @@ public final class FileDownload {
                 }
             }
             if (body.contentLength() >= 0 && total != body.contentLength()) {
-                deleteQuietly(target);
+                BillFiles.deleteQuietly(target);
                 return new Result.Failed("got " + total + " of " + body.contentLength() + " bytes", true);
             }
             return new Result.Saved(target, total, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
@@ -127,15 +128,7 @@ public final class FileDownload {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalArgumentException("unknown digest algorithm " + algorithm, e);
         }
-        deleteQuietly(target);
+        BillFiles.deleteQuietly(target);
         return result;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temp file left behind is harmless
-        }
     }
 }

@@ -2,12 +2,12 @@ package dev.resilientpay.alipay.internal;
 
 import dev.resilientpay.spi.BillRow;
 import dev.resilientpay.spi.BillRows;
+import dev.resilientpay.transport.internal.BillFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -36,11 +36,7 @@ public final class AlipayBillFile {
     public static void verify(Path zip) {
         try (ZipFile file = new ZipFile(zip.toFile(), GBK);
              BufferedReader in = detail(file)) {
-            AlipayBillReader reader = new AlipayBillReader(in);
-            while (reader.hasNext()) {
-                reader.next();
-            }
-            reader.check();
+            BillFiles.readAndCheck(new AlipayBillReader(in));
         } catch (ZipException e) {
             throw new AlipayBillException(true, "not a complete zip archive: " + e.getMessage());
         } catch (IOException e) {
@@ -58,37 +54,9 @@ public final class AlipayBillFile {
         try {
             ZipFile file = new ZipFile(zip.toFile(), GBK);
             BufferedReader in = detail(file);
-            AlipayBillReader reader = new AlipayBillReader(in);
-            return new BillRows() {
-                private boolean closed;
-
-                @Override
-                public boolean hasNext() {
-                    return reader.hasNext();
-                }
-
-                @Override
-                public BillRow next() {
-                    return reader.next();
-                }
-
-                @Override
-                public void close() {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    try {
-                        in.close();
-                        file.close();
-                    } catch (IOException ignored) {
-                        // deleting is what matters
-                    }
-                    deleteQuietly(zip);
-                }
-            };
+            return new Rows(new AlipayBillReader(in), zip, in, file);
         } catch (IOException e) {
-            deleteQuietly(zip);
+            BillFiles.deleteQuietly(zip);
             throw new UncheckedIOException(e);
         }
     }
@@ -105,12 +73,9 @@ public final class AlipayBillFile {
         throw new AlipayBillException(false, "archive has no *_" + DETAIL_SUFFIX + " entry");
     }
 
-    /** Deletes a file, ignoring failures. */
-    public static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temp file left behind is harmless
+    private static final class Rows extends BillFiles.DeletingRows<BillRow> implements BillRows {
+        Rows(AlipayBillReader reader, Path zip, BufferedReader in, ZipFile file) {
+            super(reader, zip, in, file);
         }
     }
 }

@@ -2,20 +2,15 @@ package dev.resilientpay.alipay.internal;
 
 import dev.resilientpay.Money;
 import dev.resilientpay.spi.BillRow;
+import dev.resilientpay.transport.internal.BillReader;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <p>After the last row, {@link #check()} compares the summary with what was read.
  */
-public final class AlipayBillReader implements Iterator<BillRow> {
+public final class AlipayBillReader extends BillReader<BillRow> {
 
     static final String TRADE_NO = "支付宝交易号";
     static final String OUT_TRADE_NO = "商户订单号";
@@ -45,15 +40,11 @@ public final class AlipayBillReader implements Iterator<BillRow> {
     static final String PAYMENT = "交易";
     static final String REFUND = "退款";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern SUMMARY = Pattern.compile("#\\s*交易合计[:：]\\s*(\\d+)\\s*笔\\s*[,，]\\s*退款合计[:：]\\s*(\\d+)\\s*笔.*");
     private static final String END_RULE = "业务明细列表结束";
 
-    private final BufferedReader in;
     private final Map<String, Integer> columns = new HashMap<>();
     private int headerSize;
-    private long lineNumber;
-    private BillRow next;
     private boolean rowsEnded;
     private boolean sawEnd;
     private long payments;
@@ -68,9 +59,9 @@ public final class AlipayBillReader implements Iterator<BillRow> {
      * @throws AlipayBillException if there is no header line
      */
     public AlipayBillReader(BufferedReader in) {
-        this.in = in;
+        super(in);
         readHeader();
-        advance();
+        start();
     }
 
     /** Payments read so far. */
@@ -94,33 +85,17 @@ public final class AlipayBillReader implements Iterator<BillRow> {
      * @throws AlipayBillException (truncated) if the end rule or summary is missing, (malformed) if the
      *     counts disagree
      */
+    @Override
     public void check() {
-        if (next != null) {
-            throw new IllegalStateException("check() before the last row");
-        }
+        requireLastRowRead();
         if (!sawEnd || declaredPayments < 0) {
             throw new AlipayBillException(true, "bill ends without the 业务明细列表结束 rule and the summary line"
-                    + " (read " + lineNumber + " lines)");
+                    + " (read " + lineNumber() + " lines)");
         }
         if (declaredPayments != payments || declaredRefunds != refunds) {
             throw new AlipayBillException(false, "summary says " + declaredPayments + " payments and " + declaredRefunds
                     + " refunds, rows hold " + payments + " and " + refunds);
         }
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public BillRow next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        BillRow row = next;
-        advance();
-        return row;
     }
 
     private void readHeader() {
@@ -144,8 +119,8 @@ public final class AlipayBillReader implements Iterator<BillRow> {
         throw new AlipayBillException(true, "bill has no header line");
     }
 
-    private void advance() {
-        next = null;
+    @Override
+    protected BillRow readRow() {
         while (!rowsEnded) {
             String line = readLine();
             if (line == null) {
@@ -162,10 +137,10 @@ public final class AlipayBillReader implements Iterator<BillRow> {
             }
             BillRow row = parse(line);
             if (row != null) {
-                next = row;
-                return;
+                return row;
             }
         }
+        return null;
     }
 
     private void readTrailer(String first) {
@@ -179,7 +154,7 @@ public final class AlipayBillReader implements Iterator<BillRow> {
                 declaredPayments = Long.parseLong(m.group(1));
                 declaredRefunds = Long.parseLong(m.group(2));
             } else if (!line.isBlank() && !line.startsWith("#")) {
-                throw new AlipayBillException(false, "line " + lineNumber + ": a row after the end of the detail list");
+                throw new AlipayBillException(false, "line " + lineNumber() + ": a row after the end of the detail list");
             }
             line = readLine();
         }
@@ -188,7 +163,7 @@ public final class AlipayBillReader implements Iterator<BillRow> {
     private BillRow parse(String line) {
         List<String> cells = split(line);
         if (cells.size() < headerSize) {
-            throw new AlipayBillException(true, "line " + lineNumber + " has " + cells.size() + " cells, the header "
+            throw new AlipayBillException(true, "line " + lineNumber() + " has " + cells.size() + " cells, the header "
                     + headerSize);
         }
         if (cells.size() > headerSize && columns.containsKey(SUBJECT)) {
@@ -207,7 +182,7 @@ public final class AlipayBillReader implements Iterator<BillRow> {
         }
         String orderId = cell(cells, OUT_TRADE_NO);
         if (orderId.isEmpty()) {
-            throw new AlipayBillException(false, "line " + lineNumber + ": empty " + OUT_TRADE_NO);
+            throw new AlipayBillException(false, "line " + lineNumber() + ": empty " + OUT_TRADE_NO);
         }
         Money amount = amount(cell(cells, ORDER_AMOUNT));
         Instant time = time(cell(cells, FINISHED_AT));
@@ -228,37 +203,22 @@ public final class AlipayBillReader implements Iterator<BillRow> {
             BigDecimal value = new BigDecimal(text).abs(); // refund rows may carry the amount negative
             return Money.of(value.toPlainString(), "CNY");
         } catch (IllegalArgumentException e) { // NumberFormatException included
-            throw new AlipayBillException(false, "line " + lineNumber + ": " + ORDER_AMOUNT + " '" + text
+            throw new AlipayBillException(false, "line " + lineNumber() + ": " + ORDER_AMOUNT + " '" + text
                     + "' is not a positive amount in yuan");
         }
     }
 
     private Instant time(String text) {
         try {
-            return LocalDateTime.parse(text, TIME).toInstant(AlipayRules.CHINA);
+            return chinaTime(text);
         } catch (DateTimeParseException e) {
-            throw new AlipayBillException(false, "line " + lineNumber + ": " + FINISHED_AT + " '" + text
+            throw new AlipayBillException(false, "line " + lineNumber() + ": " + FINISHED_AT + " '" + text
                     + "' is not yyyy-MM-dd HH:mm:ss");
         }
     }
 
     private String cell(List<String> cells, String column) {
         return cells.get(columns.get(column));
-    }
-
-    private String readLine() {
-        try {
-            String line = in.readLine();
-            if (line != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-            }
-            return line;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Cells split on commas (double-quoted cells honoured), each trimmed of spaces and tabs. */

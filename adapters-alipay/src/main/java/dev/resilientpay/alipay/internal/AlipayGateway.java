@@ -8,6 +8,7 @@ import dev.resilientpay.spi.AttemptContext;
 import dev.resilientpay.spi.RsaSha256;
 import dev.resilientpay.transport.GatewayUrls;
 import dev.resilientpay.transport.HttpOutcome;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

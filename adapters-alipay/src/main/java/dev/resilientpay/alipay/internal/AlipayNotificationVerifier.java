@@ -10,6 +10,7 @@ import dev.resilientpay.RefundState;
 import dev.resilientpay.RefundStatus;
 import dev.resilientpay.TradeStatus;
 import dev.resilientpay.spi.RsaSha256;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

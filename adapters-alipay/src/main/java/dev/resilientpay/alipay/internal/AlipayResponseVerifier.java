@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.spi.RsaSha256;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.util.List;
 import java.util.Set;
 

@@ -3,6 +3,7 @@ package dev.resilientpay.wechat.internal;
 import dev.resilientpay.spi.PemKeys;
 import dev.resilientpay.spi.RsaSha256;
 import dev.resilientpay.transport.HttpOutcome;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.PublicKey;

@@ -2,6 +2,8 @@ package dev.resilientpay.wechat.internal;
 
 import dev.resilientpay.spi.BillRow;
 import dev.resilientpay.spi.BillRows;
+import dev.resilientpay.transport.internal.BillFiles;
+import dev.resilientpay.transport.internal.BillReader;
 import dev.resilientpay.wechat.WechatFundFlowRow;
 import dev.resilientpay.wechat.WechatFundFlowRows;
 import java.io.BufferedReader;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,60 +30,12 @@ public final class WechatBillFile {
      * @throws WechatBillException if it is cut short or malformed
      */
     public static void verify(Path file, boolean gzip) {
-        try (BufferedReader in = open(file, gzip)) {
-            WechatBillReader reader = new WechatBillReader(in);
-            while (reader.hasNext()) {
-                reader.next();
-            }
-            reader.check();
-        } catch (ZipException | EOFException e) {
-            throw new WechatBillException(true, "gzip stream cut short or corrupt: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException) {
-                throw new WechatBillException(true, "gzip stream cut short or corrupt: " + e.getCause().getMessage());
-            }
-            throw e;
-        }
+        verify(file, gzip, WechatBillReader::new);
     }
 
     /** The rows of a verified bill, streamed; closing deletes the file. */
     public static BillRows rows(Path file, boolean gzip) {
-        try {
-            BufferedReader in = open(file, gzip);
-            WechatBillReader reader = new WechatBillReader(in);
-            return new BillRows() {
-                private boolean closed;
-
-                @Override
-                public boolean hasNext() {
-                    return reader.hasNext();
-                }
-
-                @Override
-                public BillRow next() {
-                    return reader.next();
-                }
-
-                @Override
-                public void close() {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    try {
-                        in.close();
-                    } catch (IOException ignored) {
-                        // deleting is what matters
-                    }
-                    deleteQuietly(file);
-                }
-            };
-        } catch (IOException e) {
-            deleteQuietly(file);
-            throw new UncheckedIOException(e);
-        }
+        return rows(file, gzip, in -> new TradeRows(new WechatBillReader(in), file, in));
     }
 
     /**
@@ -89,12 +44,17 @@ public final class WechatBillFile {
      * @throws WechatBillException if it is cut short or malformed
      */
     public static void verifyFundFlow(Path file, boolean gzip) {
+        verify(file, gzip, WechatFundFlowReader::new);
+    }
+
+    /** The rows of a verified fund-flow bill, streamed; closing deletes the file. */
+    public static WechatFundFlowRows fundFlowRows(Path file, boolean gzip) {
+        return rows(file, gzip, in -> new FundFlowRows(new WechatFundFlowReader(in), file, in));
+    }
+
+    private static void verify(Path file, boolean gzip, Function<BufferedReader, BillReader<?>> reader) {
         try (BufferedReader in = open(file, gzip)) {
-            WechatFundFlowReader reader = new WechatFundFlowReader(in);
-            while (reader.hasNext()) {
-                reader.next();
-            }
-            reader.check();
+            BillFiles.readAndCheck(reader.apply(in));
         } catch (ZipException | EOFException e) {
             throw new WechatBillException(true, "gzip stream cut short or corrupt: " + e.getMessage());
         } catch (IOException e) {
@@ -107,40 +67,11 @@ public final class WechatBillFile {
         }
     }
 
-    /** The rows of a verified fund-flow bill, streamed; closing deletes the file. */
-    public static WechatFundFlowRows fundFlowRows(Path file, boolean gzip) {
+    private static <R> R rows(Path file, boolean gzip, Function<BufferedReader, R> rows) {
         try {
-            BufferedReader in = open(file, gzip);
-            WechatFundFlowReader reader = new WechatFundFlowReader(in);
-            return new WechatFundFlowRows() {
-                private boolean closed;
-
-                @Override
-                public boolean hasNext() {
-                    return reader.hasNext();
-                }
-
-                @Override
-                public WechatFundFlowRow next() {
-                    return reader.next();
-                }
-
-                @Override
-                public void close() {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    try {
-                        in.close();
-                    } catch (IOException ignored) {
-                        // deleting is what matters
-                    }
-                    deleteQuietly(file);
-                }
-            };
+            return rows.apply(open(file, gzip));
         } catch (IOException e) {
-            deleteQuietly(file);
+            BillFiles.deleteQuietly(file);
             throw new UncheckedIOException(e);
         }
     }
@@ -151,12 +82,16 @@ public final class WechatBillFile {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
     }
 
-    /** Deletes a file, ignoring failures. */
-    public static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temp file left behind is harmless
+    private static final class TradeRows extends BillFiles.DeletingRows<BillRow> implements BillRows {
+        TradeRows(WechatBillReader reader, Path file, BufferedReader in) {
+            super(reader, file, in);
+        }
+    }
+
+    private static final class FundFlowRows extends BillFiles.DeletingRows<WechatFundFlowRow>
+            implements WechatFundFlowRows {
+        FundFlowRows(WechatFundFlowReader reader, Path file, BufferedReader in) {
+            super(reader, file, in);
         }
     }
 }

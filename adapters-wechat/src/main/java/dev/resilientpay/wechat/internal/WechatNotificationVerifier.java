@@ -5,6 +5,7 @@ import dev.resilientpay.NotificationRejection;
 import dev.resilientpay.NotificationReply;
 import dev.resilientpay.NotificationResult;
 import dev.resilientpay.NotificationVerifier;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

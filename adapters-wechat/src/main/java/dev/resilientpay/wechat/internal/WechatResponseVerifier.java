@@ -3,6 +3,7 @@ package dev.resilientpay.wechat.internal;
 import dev.resilientpay.NotificationRejection;
 import dev.resilientpay.spi.RsaSha256;
 import dev.resilientpay.spi.Redaction;
+import dev.resilientpay.transport.internal.LogSafe;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

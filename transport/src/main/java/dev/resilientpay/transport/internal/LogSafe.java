@@ -1,9 +1,10 @@
-package dev.resilientpay.wechat.internal;
+package dev.resilientpay.transport.internal;
 
 /**
- * Makes a value nobody has verified yet (a header of a notification post, a serial named by an answer)
- * safe to put in a log line or a rejection detail: control characters (CR, LF, ANSI escapes) become
- * {@code ?} so a forged value cannot start a fake log line, and it is cut to {@value #MAX_CHARS} characters.
+ * Makes a value that nobody has verified yet (a field of a notification post, a header, a serial named
+ * by an answer) safe to put in a log line or a rejection detail: control characters (CR, LF, tabs, ANSI
+ * escapes) become {@code ?} so a forged value cannot start a fake log line, and the value is cut to
+ * {@value #MAX_CHARS} characters so a large field cannot flood the log. Shared by the adapters.
  */
 public final class LogSafe {
 
@@ -12,7 +13,12 @@ public final class LogSafe {
 
     private LogSafe() {}
 
-    /** {@code value} printable, single-line and at most {@link #MAX_CHARS} characters; {@code null} stays. */
+    /**
+     * {@code value} printable, single-line and at most {@link #MAX_CHARS} characters.
+     *
+     * @param value the unverified value, or {@code null}
+     * @return the value made safe; {@code null} stays {@code null}
+     */
     public static String of(String value) {
         if (value == null) {
             return null;
