@@ -54,7 +54,7 @@ final class AlipaySide implements GatewaySide {
     public String paymentCode(PayerScript payer) {
         return simulator.newPaymentCode(switch (payer.kind()) {
             case PAYS_AT_ONCE -> AlipaySimulatorPayer.paysAtOnce();
-            case PAYS_AFTER_QUERIES -> AlipaySimulatorPayer.confirmsAfter(Math.max(1, payer.queries()) - 1);
+            case PAYS_AFTER_QUERIES -> AlipaySimulatorPayer.confirmsAfter(payer.queries());
             case NEVER_PAYS -> AlipaySimulatorPayer.neverConfirms();
             case INSUFFICIENT_FUNDS -> AlipaySimulatorPayer.insufficientFunds();
             case INVALID_CODE -> AlipaySimulatorPayer.invalidPaymentCode();
@@ -64,8 +64,7 @@ final class AlipaySide implements GatewaySide {
     @Override
     public void scriptQrPayer(String orderId, PayerScript payer) {
         switch (payer.kind()) {
-            case PAYS_AFTER_QUERIES -> simulator.scriptOrder(orderId,
-                    AlipaySimulatorPayer.confirmsAfter(Math.max(1, payer.queries()) - 1));
+            case PAYS_AFTER_QUERIES -> simulator.scriptOrder(orderId, AlipaySimulatorPayer.confirmsAfter(payer.queries()));
             case NEVER_PAYS -> simulator.scriptOrder(orderId, AlipaySimulatorPayer.neverConfirms());
             default -> { } // pays when told (payerPays)
         }

@@ -64,7 +64,7 @@ final class WechatSide implements GatewaySide {
             case PAYS_AFTER_QUERIES -> WechatPaySimulatorPayer.confirmsAfter(payer.queries());
             case NEVER_PAYS -> WechatPaySimulatorPayer.neverConfirms();
             case INSUFFICIENT_FUNDS -> WechatPaySimulatorPayer.insufficientFunds();
-            case INVALID_CODE -> WechatPaySimulatorPayer.fails(400, "AUTH_CODE_INVALID", "付款码无效，请重新扫码");
+            case INVALID_CODE -> WechatPaySimulatorPayer.invalidPaymentCode();
         });
         return code;
     }
