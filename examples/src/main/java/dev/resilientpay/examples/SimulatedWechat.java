@@ -56,7 +56,7 @@ final class SimulatedWechat implements Sandbox {
     @Override
     public String payerPaymentCode() {
         String code = newPaymentCode();
-        simulator.payerWithAuthCode(code, WechatPaySimulatorPayer.paysAtOnce());
+        simulator.scriptPaymentCode(code, WechatPaySimulatorPayer.paysAtOnce());
         return code;
     }
 

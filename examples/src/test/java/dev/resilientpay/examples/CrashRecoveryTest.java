@@ -22,7 +22,7 @@ class CrashRecoveryTest {
             assertThat(result.unresolved()).singleElement()
                     .satisfies(entry -> assertThat(entry.state()).isEqualTo(LedgerState.IN_FLIGHT));
             assertThat(result.recovered()).singleElement().isInstanceOf(PaymentOutcome.Paid.class);
-            assertThat(alipay.simulator().trade(orderId).orElseThrow().charges()).isEqualTo(1);
+            assertThat(alipay.simulator().order(orderId).orElseThrow().charges()).isEqualTo(1);
             assertThat(alipay.simulator().requestCount(orderId, "alipay.trade.pay")).isEqualTo(1);
         }
     }
@@ -50,7 +50,7 @@ class CrashRecoveryTest {
             assertThat(result.unresolved()).singleElement()
                     .satisfies(entry -> assertThat(entry.state()).isEqualTo(LedgerState.IN_FLIGHT));
             assertThat(result.recovered()).singleElement().isInstanceOf(PaymentOutcome.Paid.class);
-            assertThat(alipay.simulator().trade(orderId).orElseThrow().charges()).isEqualTo(1);
+            assertThat(alipay.simulator().order(orderId).orElseThrow().charges()).isEqualTo(1);
             assertThat(alipay.simulator().requestCount(orderId, "alipay.trade.pay")).isEqualTo(1);
         }
     }

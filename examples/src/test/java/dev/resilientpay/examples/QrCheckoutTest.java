@@ -25,7 +25,7 @@ class QrCheckoutTest {
             NotificationResult.Accepted accepted = onlyAccepted(result);
             assertThat(accepted.reply().status()).isEqualTo(200);
             assertThat(accepted.reply().body()).isEqualTo("success");
-            assertThat(alipay.simulator().trade(result.outcome().orderId()).orElseThrow().charges()).isEqualTo(1);
+            assertThat(alipay.simulator().order(result.outcome().orderId()).orElseThrow().charges()).isEqualTo(1);
         }
     }
 

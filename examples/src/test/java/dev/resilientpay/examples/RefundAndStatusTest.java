@@ -25,7 +25,7 @@ class RefundAndStatusTest {
             assertThat(result.payment()).isInstanceOf(PaymentOutcome.Paid.class);
             assertThat(result.refund()).isInstanceOf(RefundOutcome.Refunded.class);
             assertSucceeded(result.status());
-            assertThat(alipay.simulator().trade(result.payment().orderId()).orElseThrow().refundedAmount())
+            assertThat(alipay.simulator().order(result.payment().orderId()).orElseThrow().refundedAmount())
                     .isEqualByComparingTo(new BigDecimal("30.00"));
         }
     }

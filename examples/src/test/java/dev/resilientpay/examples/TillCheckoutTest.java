@@ -38,7 +38,7 @@ class TillCheckoutTest {
 
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class,
                 paid -> assertThat(paid.amount()).isEqualTo(Money.of("23.50", "CNY")));
-        assertThat(alipay.simulator().trade(outcome.orderId()).orElseThrow().charges()).isEqualTo(1);
+        assertThat(alipay.simulator().order(outcome.orderId()).orElseThrow().charges()).isEqualTo(1);
         assertThat(wechat.simulator().requests()).isEmpty();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("scanned a payment code from alipay", "PAID 23.50 CNY");
     }

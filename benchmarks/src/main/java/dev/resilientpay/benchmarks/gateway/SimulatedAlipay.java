@@ -44,25 +44,25 @@ public final class SimulatedAlipay implements Gateway {
     public String paymentCode(PayerKind kind) {
         return simulator.newPaymentCode(switch (kind) {
             case PAYS_AT_ONCE -> AlipaySimulatorPayer.paysAtOnce();
-            case CONFIRMS_LATER -> AlipaySimulatorPayer.paysAfterQueries(2);
+            case CONFIRMS_LATER -> AlipaySimulatorPayer.confirmsAfter(1);
             case INSUFFICIENT_FUNDS -> AlipaySimulatorPayer.insufficientFunds();
-            case NEVER_CONFIRMS -> AlipaySimulatorPayer.neverPays();
+            case NEVER_CONFIRMS -> AlipaySimulatorPayer.neverConfirms();
         });
     }
 
     @Override
     public boolean charged(String orderId) {
-        return simulator.trade(orderId).map(t -> t.netAmount().signum() > 0).orElse(false);
+        return simulator.order(orderId).map(t -> t.netAmount().signum() > 0).orElse(false);
     }
 
     @Override
     public int charges(String orderId) {
-        return simulator.trade(orderId).map(AlipaySimulatorTrade::charges).orElse(0);
+        return simulator.order(orderId).map(AlipaySimulatorTrade::charges).orElse(0);
     }
 
     @Override
     public void payerFinishesConfirming(String orderId) {
-        Optional<AlipaySimulatorTrade> trade = simulator.trade(orderId);
+        Optional<AlipaySimulatorTrade> trade = simulator.order(orderId);
         if (trade.isPresent() && "WAIT_BUYER_PAY".equals(trade.get().status())) {
             try {
                 simulator.payerPays(orderId);
@@ -74,7 +74,7 @@ public final class SimulatedAlipay implements Gateway {
 
     @Override
     public boolean created(String orderId) {
-        return simulator.trade(orderId).isPresent();
+        return simulator.order(orderId).isPresent();
     }
 
     @Override

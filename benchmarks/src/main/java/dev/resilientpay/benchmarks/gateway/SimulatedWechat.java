@@ -48,10 +48,10 @@ public final class SimulatedWechat implements Gateway {
     @Override
     public String paymentCode(PayerKind kind) {
         String code = "13" + String.format("%016d", CODES.incrementAndGet());
-        simulator.payerWithAuthCode(code, switch (kind) {
+        simulator.scriptPaymentCode(code, switch (kind) {
             case PAYS_AT_ONCE -> WechatPaySimulatorPayer.paysAtOnce();
-            case CONFIRMS_LATER -> WechatPaySimulatorPayer.paysAfterQueries(2);
-            case INSUFFICIENT_FUNDS -> WechatPaySimulatorPayer.notEnough();
+            case CONFIRMS_LATER -> WechatPaySimulatorPayer.confirmsAfter(2);
+            case INSUFFICIENT_FUNDS -> WechatPaySimulatorPayer.insufficientFunds();
             case NEVER_CONFIRMS -> WechatPaySimulatorPayer.neverConfirms();
         });
         return code;
@@ -88,12 +88,12 @@ public final class SimulatedWechat implements Gateway {
     @Override
     public void behaveAsIndependentGateway(int lagQueries) {
         simulator.consumePaymentCodes(true);
-        simulator.lagQueriesAfterFaultedCodepay(lagQueries);
+        simulator.lagQueriesAfterFaultedPay(lagQueries);
     }
 
     @Override
     public String history(String orderId) {
-        return String.join(" → ", simulator.requestsFor(orderId).stream().map(r -> r.operation() + (r.fault() == null ? "" : "[" + r.fault() + "]") + " " + r.status()).toList());
+        return String.join(" → ", simulator.requests(orderId).stream().map(r -> r.operation() + (r.fault() == null ? "" : "[" + r.fault() + "]") + " " + r.status()).toList());
     }
 
     @Override

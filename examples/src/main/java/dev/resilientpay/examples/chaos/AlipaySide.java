@@ -54,8 +54,8 @@ final class AlipaySide implements GatewaySide {
     public String paymentCode(PayerScript payer) {
         return simulator.newPaymentCode(switch (payer.kind()) {
             case PAYS_AT_ONCE -> AlipaySimulatorPayer.paysAtOnce();
-            case PAYS_AFTER_QUERIES -> AlipaySimulatorPayer.paysAfterQueries(Math.max(1, payer.queries()));
-            case NEVER_PAYS -> AlipaySimulatorPayer.neverPays();
+            case PAYS_AFTER_QUERIES -> AlipaySimulatorPayer.confirmsAfter(payer.queries());
+            case NEVER_PAYS -> AlipaySimulatorPayer.neverConfirms();
             case INSUFFICIENT_FUNDS -> AlipaySimulatorPayer.insufficientFunds();
             case INVALID_CODE -> AlipaySimulatorPayer.invalidPaymentCode();
         });
@@ -64,9 +64,8 @@ final class AlipaySide implements GatewaySide {
     @Override
     public void scriptQrPayer(String orderId, PayerScript payer) {
         switch (payer.kind()) {
-            case PAYS_AFTER_QUERIES -> simulator.scriptOrder(orderId,
-                    AlipaySimulatorPayer.paysAfterQueries(Math.max(1, payer.queries())));
-            case NEVER_PAYS -> simulator.scriptOrder(orderId, AlipaySimulatorPayer.neverPays());
+            case PAYS_AFTER_QUERIES -> simulator.scriptOrder(orderId, AlipaySimulatorPayer.confirmsAfter(payer.queries()));
+            case NEVER_PAYS -> simulator.scriptOrder(orderId, AlipaySimulatorPayer.neverConfirms());
             default -> { } // pays when told (payerPays)
         }
     }
@@ -80,9 +79,8 @@ final class AlipaySide implements GatewaySide {
     @Override
     public Map<String, GatewayOrder> ledger() {
         Map<String, GatewayOrder> orders = new HashMap<>();
-        for (Map.Entry<String, AlipaySimulatorTrade> e : simulator.ledger().entrySet()) {
-            AlipaySimulatorTrade trade = e.getValue();
-            orders.put(e.getKey(), new GatewayOrder(trade.charges(), fen(trade.netAmount()), fen(trade.refundedAmount())));
+        for (AlipaySimulatorTrade trade : simulator.orders()) {
+            orders.put(trade.orderId(), new GatewayOrder(trade.charges(), fen(trade.netAmount()), fen(trade.refundedAmount())));
         }
         return orders;
     }

@@ -4,7 +4,8 @@ package dev.resilientpay.examples.chaos;
  * How a simulated payer behaves, in terms both simulators understand.
  *
  * @param kind    what the payer does
- * @param queries for {@link Kind#PAYS_AFTER_QUERIES}: how many status queries pass before the payer pays
+ * @param queries for {@link Kind#PAYS_AFTER_QUERIES}: how many status queries find the order still waiting;
+ *                the next one finds it paid ({@code confirmsAfter(queries)} on both simulators)
  */
 record PayerScript(Kind kind, int queries) {
 

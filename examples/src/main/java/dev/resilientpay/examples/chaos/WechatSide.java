@@ -59,12 +59,12 @@ final class WechatSide implements GatewaySide {
     public String paymentCode(PayerScript payer) {
         String code = "13" + String.format("%016d",
                 ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 10_000_000_000_000_000L));
-        simulator.payerWithAuthCode(code, switch (payer.kind()) {
+        simulator.scriptPaymentCode(code, switch (payer.kind()) {
             case PAYS_AT_ONCE -> WechatPaySimulatorPayer.paysAtOnce();
-            case PAYS_AFTER_QUERIES -> WechatPaySimulatorPayer.paysAfterQueries(payer.queries());
+            case PAYS_AFTER_QUERIES -> WechatPaySimulatorPayer.confirmsAfter(payer.queries());
             case NEVER_PAYS -> WechatPaySimulatorPayer.neverConfirms();
-            case INSUFFICIENT_FUNDS -> WechatPaySimulatorPayer.notEnough();
-            case INVALID_CODE -> WechatPaySimulatorPayer.failsWith(400, "AUTH_CODE_INVALID", "付款码无效，请重新扫码");
+            case INSUFFICIENT_FUNDS -> WechatPaySimulatorPayer.insufficientFunds();
+            case INVALID_CODE -> WechatPaySimulatorPayer.invalidPaymentCode();
         });
         return code;
     }
@@ -72,8 +72,8 @@ final class WechatSide implements GatewaySide {
     @Override
     public void scriptQrPayer(String orderId, PayerScript payer) {
         switch (payer.kind()) {
-            case PAYS_AFTER_QUERIES -> simulator.payer(orderId, WechatPaySimulatorPayer.paysAfterQueries(payer.queries()));
-            case NEVER_PAYS -> simulator.payer(orderId, WechatPaySimulatorPayer.neverConfirms());
+            case PAYS_AFTER_QUERIES -> simulator.scriptOrder(orderId, WechatPaySimulatorPayer.confirmsAfter(payer.queries()));
+            case NEVER_PAYS -> simulator.scriptOrder(orderId, WechatPaySimulatorPayer.neverConfirms());
             default -> { } // pays when told (payerPays)
         }
     }
@@ -86,7 +86,7 @@ final class WechatSide implements GatewaySide {
     @Override
     public Map<String, GatewayOrder> ledger() {
         Map<String, GatewayOrder> orders = new HashMap<>();
-        for (WechatPaySimulatorOrder order : simulator.ledger()) {
+        for (WechatPaySimulatorOrder order : simulator.orders()) {
             long refunded = order.refunds().stream().filter(r -> "SUCCESS".equals(r.status()))
                     .mapToLong(WechatPaySimulatorRefund::amount).sum();
             orders.put(order.outTradeNo(), new GatewayOrder(order.charges(), order.netCharged(), refunded));

@@ -9,6 +9,7 @@ import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,8 @@ record Reconciliation(int orders, int entries, List<String> lost, List<String> c
             }
             after = page.get(page.size() - 1).key().id();
         }
-        Map<String, AlipaySimulatorTrade> trades = gateway.ledger();
+        Map<String, AlipaySimulatorTrade> trades = new LinkedHashMap<>();
+        gateway.orders().forEach(trade -> trades.put(trade.orderId(), trade));
         List<String> lost = new ArrayList<>();
         List<String> twice = new ArrayList<>();
         List<String> undecided = new ArrayList<>();

@@ -158,7 +158,7 @@ class WechatReconciliationTest {
                 simulator.faults().next(1, new Fault.SystemError(true), op -> op.equals("codepay"));
             }
             String code = "13" + String.format("%016d", 1_000_000_000_000_000L + i);
-            simulator.payerWithAuthCode(code, WechatPaySimulatorPayer.paysAtOnce());
+            simulator.scriptPaymentCode(code, WechatPaySimulatorPayer.paysAtOnce());
             PaymentOutcome paid = client.pay(PaymentRequest.builder().orderId("WX000" + i).amount(Money.of(i + ".00", "CNY"))
                     .subject("Coffee").method(new PaymentMethod.PaymentCode(code)).build());
             assertThat(paid).as("WX000" + i).isInstanceOf(PaymentOutcome.Paid.class);

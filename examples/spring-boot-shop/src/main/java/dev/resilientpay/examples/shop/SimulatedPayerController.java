@@ -38,7 +38,7 @@ public class SimulatedPayerController {
         }
         String code = "13" + String.format("%016d",
                 ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 10_000_000_000_000_000L));
-        EmbeddedGateways.wechat().payerWithAuthCode(code, WechatPaySimulatorPayer.paysAtOnce());
+        EmbeddedGateways.wechat().scriptPaymentCode(code, WechatPaySimulatorPayer.paysAtOnce());
         return Map.of("code", code);
     }
 

@@ -113,7 +113,7 @@ class ShopEndToEndTest {
 
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class,
                 paid -> assertThat(paid.amount()).isEqualTo(Money.of("12.50", "CNY")));
-        assertThat(ALIPAY.trade("boot_code_1")).isPresent();
+        assertThat(ALIPAY.order("boot_code_1")).isPresent();
     }
 
     @Test
@@ -144,7 +144,7 @@ class ShopEndToEndTest {
         shop.pay(order("boot_qr_2", "8.00", new PaymentMethod.QrCode()));
         ALIPAY.payerPays("boot_qr_2");
 
-        HttpResponse<String> reply = postForm("/resilientpay/notify/alipay/shop", ALIPAY.notificationBody("boot_qr_2"));
+        HttpResponse<String> reply = postForm("/resilientpay/notify/alipay/shop", ALIPAY.notification("boot_qr_2").body());
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Content-Type")).hasValue("text/plain");
@@ -157,8 +157,8 @@ class ShopEndToEndTest {
     void forgedNotificationIsRefusedAndNeverPublished() throws Exception {
         shop.pay(order("boot_forged_3", "8.00", new PaymentMethod.QrCode()));
         ALIPAY.payerPays("boot_forged_3");
-        String forged = ALIPAY.notificationBody("boot_forged_3").replace("total_amount=8.00", "total_amount=0.01");
-        assertThat(forged).isNotEqualTo(ALIPAY.notificationBody("boot_forged_3"));
+        String forged = ALIPAY.notification("boot_forged_3").body().replace("total_amount=8.00", "total_amount=0.01");
+        assertThat(forged).isNotEqualTo(ALIPAY.notification("boot_forged_3").body());
 
         HttpResponse<String> reply = postForm("/resilientpay/notify/alipay/shop", forged);
 

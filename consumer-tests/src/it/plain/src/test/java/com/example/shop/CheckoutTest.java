@@ -32,7 +32,7 @@ class CheckoutTest {
             PaymentOutcome outcome = new Checkout(client).charge("plain_alipay_1", "12.50", code);
 
             assertInstanceOf(PaymentOutcome.Paid.class, outcome);
-            assertEquals(1, alipay.trade("plain_alipay_1").orElseThrow().charges());
+            assertEquals(1, alipay.order("plain_alipay_1").orElseThrow().charges());
         }
     }
 

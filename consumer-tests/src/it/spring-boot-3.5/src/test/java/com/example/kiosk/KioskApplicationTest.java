@@ -62,7 +62,7 @@ class KioskApplicationTest {
 
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class,
                 paid -> assertThat(paid.amount()).isEqualTo(Money.of("9.90", "CNY")));
-        assertThat(ALIPAY.trade("kiosk_1")).isPresent();
+        assertThat(ALIPAY.order("kiosk_1")).isPresent();
     }
 
     @Test
