@@ -6,8 +6,8 @@ import java.util.Random;
 public enum PayerKind {
     /** Pays at once: the gateway answers success. */
     PAYS_AT_ONCE,
-    /** Confirms on the phone: the gateway answers "paying"; the payment completes after two queries, or
-     * later anyway (see {@link Gateway#payerFinishesConfirming}). */
+    /** Confirms on the phone: the gateway answers "paying"; two queries find the order waiting and the
+     * third finds it paid (on both gateways), or later anyway (see {@link Gateway#payerFinishesConfirming}). */
     CONFIRMS_LATER,
     /** The balance is not enough: a definite business failure. */
     INSUFFICIENT_FUNDS,
@@ -15,8 +15,8 @@ public enum PayerKind {
     NEVER_CONFIRMS;
 
     /** The mix {@link #of} draws from, for the report. */
-    public static final String MIX = "85 % pay at once, 7 % confirm on the phone (paid after two queries, or anyway"
-            + " once the storm is over), 4 % have too little money, 4 % never confirm";
+    public static final String MIX = "85 % pay at once, 7 % confirm on the phone (two queries find the order waiting,"
+            + " the third finds it paid, or anyway once the storm is over), 4 % have too little money, 4 % never confirm";
 
     /** The payer of payment number {@code index}: 85 % at once, 7 % later, 4 % no funds, 4 % never. */
     public static PayerKind of(long seed, int index) {

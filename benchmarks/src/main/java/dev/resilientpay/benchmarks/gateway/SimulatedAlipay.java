@@ -44,7 +44,7 @@ public final class SimulatedAlipay implements Gateway {
     public String paymentCode(PayerKind kind) {
         return simulator.newPaymentCode(switch (kind) {
             case PAYS_AT_ONCE -> AlipaySimulatorPayer.paysAtOnce();
-            case CONFIRMS_LATER -> AlipaySimulatorPayer.confirmsAfter(1);
+            case CONFIRMS_LATER -> AlipaySimulatorPayer.confirmsAfter(2);
             case INSUFFICIENT_FUNDS -> AlipaySimulatorPayer.insufficientFunds();
             case NEVER_CONFIRMS -> AlipaySimulatorPayer.neverConfirms();
         });
