@@ -629,9 +629,14 @@ public final class JdbcPaymentLedger implements PaymentLedger {
                     + " AND (lease_until IS NULL OR lease_until <= ?)" + " ORDER BY updated_at, provider, merchant, id" + " LIMIT ? FOR UPDATE SKIP LOCKED";
             // The same candidates, locked and taken in one statement; RETURNING gives the rows as they were
             // before the claim (the CTE's), so the caller builds the claimed entries as the other path does.
-            claimUnresolvedAtOnce = d != SqlDialect.POSTGRESQL ? null : "WITH picked AS (" + claimUnresolved + ") UPDATE "
+            // The rows are joined by the ctid of the version the CTE locked (a TID scan per row: the planner
+            // cannot pick a poor index for the join on a large table with one provider and merchant); the
+            // key and version are checked as well, and only rows the UPDATE changed are returned.
+            claimUnresolvedAtOnce = d != SqlDialect.POSTGRESQL ? null : "WITH picked AS ("
+                    + claimUnresolved.replace("SELECT " + COLUMNS, "SELECT ctid AS locked_row, " + COLUMNS) + ") UPDATE "
                     + t + " AS taken SET owner = ?, lease_until = ?, updated_at = ?, version = taken.version + 1 FROM picked"
-                    + " WHERE taken.provider = picked.provider AND taken.merchant = picked.merchant AND taken.id = picked.id"
+                    + " WHERE taken.ctid = picked.locked_row AND taken.provider = picked.provider"
+                    + " AND taken.merchant = picked.merchant AND taken.id = picked.id"
                     + " AND taken.version = picked.version RETURNING "
                     + java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "picked." + c).collect(Collectors.joining(", "));
             complete = "UPDATE " + t + " SET state = ?, outcome = ?, attempts = attempts + ?, updated_at = ?, owner = NULL, "
