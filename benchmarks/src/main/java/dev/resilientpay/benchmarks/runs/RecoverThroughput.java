@@ -85,7 +85,7 @@ public final class RecoverThroughput {
                     jdbc.createSchemaIfMissing();
                     ledger = jdbc;
                 }
-                String prefix = "R" + round + "-";
+                String prefix = "R" + round + "_";
                 if (instant) {
                     crashedWithoutGateway(ledger, provider, prefix, entries);
                 } else {
