@@ -14,8 +14,17 @@ import dev.resilientpay.testing.Answers;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
+import dev.resilientpay.spi.LedgerKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RecoverTest {
@@ -110,5 +119,162 @@ class RecoverTest {
 
         assertThat(client.resolve("o-1")).isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(ledger.find(Fixtures.payKey("o-1"))).get().extracting(e -> e.outcome()).isInstanceOf(PaymentOutcome.Paid.class);
+    }
+
+    @Test
+    void aRecoveredPaymentAnsweredPaidTakesOneQueryAndOneLedgerWriteAndNoWait() {
+        for (int i = 0; i < 30; i++) {
+            crashDuring(codePay("paid-" + i));
+        }
+        ScriptedProvider provider = new ScriptedProvider()
+                .onQuery(context -> Answers.paidStatus(context.idempotencyKey(), AMOUNT));
+        CountingLedger counting = new CountingLedger(ledger);
+        Instant before = time.now();
+
+        List<Outcome> outcomes = client(provider, time).ledger(counting).recovery(7, 3).build().recover();
+
+        assertThat(outcomes).hasSize(30).allSatisfy(o -> assertThat(o).isInstanceOf(PaymentOutcome.Paid.class));
+        assertThat(provider.executions(Endpoint.QUERY)).isEqualTo(30);
+        assertThat(provider.executions(Endpoint.PAY)).isZero();
+        assertThat(counting.calls).containsEntry("complete", 30);
+        assertThat(counting.calls).doesNotContainKeys("renew", "claim", "release", "find", "begin");
+        // every entry claimed once, in claims of at most the batch
+        assertThat(counting.claimed.get()).isEqualTo(30);
+        assertThat(counting.largestClaim.get()).isLessThanOrEqualTo(7);
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(time.now()).isEqualTo(before);
+        assertThat(ledger.unresolved(1000)).isEmpty();
+    }
+
+    @Test
+    void recoveryClaimsMoreWhileTheLastEntriesOfABatchStillRun() throws Exception {
+        crashDuring(codePay("slow"));
+        for (int i = 0; i < 7; i++) {
+            crashDuring(codePay("fast-" + i));
+        }
+        // "slow" is the oldest, so it is in the first claim of 4; its query answers only once an entry
+        // beyond that first claim has been queried. A recoverer that waited for the whole first batch
+        // before claiming again would never get there.
+        CountDownLatch laterEntryQueried = new CountDownLatch(1);
+        AtomicBoolean slowWaitedForALaterEntry = new AtomicBoolean();
+        ScriptedProvider provider = new ScriptedProvider().onQuery(context -> {
+            String orderId = context.idempotencyKey();
+            if (orderId.equals("slow")) {
+                try {
+                    slowWaitedForALaterEntry.set(laterEntryQueried.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (Integer.parseInt(orderId.substring("fast-".length())) >= 3) {
+                laterEntryQueried.countDown();
+            }
+            return Answers.paidStatus(orderId, AMOUNT);
+        });
+
+        List<Outcome> outcomes = client(provider, time).ledger(ledger).recovery(4, 2).build().recover();
+
+        assertThat(slowWaitedForALaterEntry).isTrue();
+        assertThat(outcomes).hasSize(8).allSatisfy(o -> assertThat(o).isInstanceOf(PaymentOutcome.Paid.class));
+        assertThat(ledger.unresolved(1000)).isEmpty();
+    }
+
+    @Test
+    void anEntryStillInDoubtIsTriedOnceARunAndHandedBack() {
+        for (int i = 0; i < 5; i++) {
+            crashDuring(qrPay("doubt-" + i));
+        }
+        ScriptedProvider provider = new ScriptedProvider().onQuery(Answers.unknown(FailureReason.NETWORK_ERROR));
+        PaymentClient fresh = client(provider, time).ledger(ledger).recovery(2, 2).build();
+
+        List<Outcome> outcomes = fresh.recover();
+
+        assertThat(outcomes).hasSize(5).allSatisfy(o -> assertThat(o).isInstanceOf(PaymentOutcome.InDoubt.class));
+        assertThat(outcomes).extracting(Outcome::orderId).doesNotHaveDuplicates();
+        assertThat(provider.executions(Endpoint.PAY)).isZero();
+        // handed back unowned: the next run (here or on another instance) takes them again
+        assertThat(ledger.unresolved(1000)).hasSize(5).allSatisfy(e -> assertThat(e.unowned(ledger.now())).isTrue());
+        assertThat(fresh.recover()).hasSize(5);
+    }
+
+    /** Counts the ledger calls a recovery makes. */
+    private static final class CountingLedger implements PaymentLedger {
+        final Map<String, Integer> calls = new ConcurrentHashMap<>();
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicInteger largestClaim = new AtomicInteger();
+        private final PaymentLedger target;
+
+        CountingLedger(PaymentLedger target) {
+            this.target = target;
+        }
+
+        private void count(String call) {
+            calls.merge(call, 1, Integer::sum);
+        }
+
+        @Override
+        public Instant now() {
+            return target.now();
+        }
+
+        @Override
+        public Begin begin(LedgerEntry entry, Duration lease) {
+            count("begin");
+            return target.begin(entry, lease);
+        }
+
+        @Override
+        public Optional<LedgerEntry> renew(LedgerEntry owned, Duration lease) {
+            count("renew");
+            return target.renew(owned, lease);
+        }
+
+        @Override
+        public Optional<LedgerEntry> claim(LedgerKey key, String owner, Duration lease) {
+            count("claim");
+            return target.claim(key, owner, lease);
+        }
+
+        @Override
+        public List<LedgerEntry> claimUnresolved(String owner, Duration lease, int limit) {
+            count("claimUnresolved");
+            List<LedgerEntry> batch = target.claimUnresolved(owner, lease, limit);
+            claimed.addAndGet(batch.size());
+            largestClaim.accumulateAndGet(batch.size(), Math::max);
+            return batch;
+        }
+
+        @Override
+        public Optional<LedgerEntry> complete(LedgerEntry seen, LedgerState state, Outcome outcome, int attempts) {
+            count("complete");
+            return target.complete(seen, state, outcome, attempts);
+        }
+
+        @Override
+        public boolean release(LedgerEntry owned) {
+            count("release");
+            return target.release(owned);
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(LedgerKey key) {
+            count("find");
+            return target.find(key);
+        }
+
+        @Override
+        public List<LedgerEntry> unresolved(int limit) {
+            return target.unresolved(limit);
+        }
+
+        @Override
+        public List<LedgerEntry> scan(String provider, String merchant, Instant from, Instant to, String afterId,
+                                      int limit) {
+            return target.scan(provider, merchant, from, to, afterId, limit);
+        }
+
+        @Override
+        public int purgeCompleted(Instant before, int limit) {
+            return target.purgeCompleted(before, limit);
+        }
     }
 }

@@ -1029,63 +1029,68 @@ public final class CallPipeline {
     /**
      * Resolves every unresolved ledger entry nobody else holds: calls whose owner died (lease expired)
      * and calls left in doubt. Claims them in batches, so several instances recovering at once share
-     * the work and never take a live call; resolves each batch concurrently with a bound. Each entry
-     * is tried once per run (an entry still in doubt afterwards waits for the next run).
+     * the work and never take a live call; resolves them concurrently with a bound. This instance
+     * holds at most {@code recoveryBatch} claimed, unfinished entries at a time, and claims more while
+     * the last ones still run, so the workers never wait for a whole batch to finish. Each entry is
+     * tried once per run (an entry still in doubt afterwards waits for the next run).
      */
     public List<Outcome> recover() {
         List<Outcome> outcomes = new ArrayList<>();
-        Instant startedAt;
         try {
-            startedAt = ledger.now();
+            ledger.now();
         } catch (LedgerUnavailableException e) {
             log.warn("recover: ledger unavailable ({})", e.getMessage());
             return List.of();
         }
         java.util.Set<LedgerKey> done = new java.util.HashSet<>();
         int threads = Math.max(1, ownership.recoveryConcurrency());
+        int batch = Math.max(1, ownership.recoveryBatch());
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "resilient-pay-" + provider.name() + "-recover");
             thread.setDaemon(true);
             return thread;
         });
+        java.util.concurrent.CompletionService<Outcome> finished = new java.util.concurrent.ExecutorCompletionService<>(pool);
+        int pending = 0; // claimed and submitted, outcome not collected yet
+        boolean more = true;
         try {
-            while (true) {
-                List<LedgerEntry> batch;
-                try {
-                    batch = ledger.claimUnresolved(ownership.owner(), ownership.lease(), ownership.recoveryBatch());
-                } catch (LedgerUnavailableException e) {
-                    log.warn("recover: ledger unavailable ({})", e.getMessage());
-                    break;
-                }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                List<Future<Outcome>> running = new ArrayList<>();
-                int fresh = 0;
-                for (LedgerEntry entry : batch) {
-                    if (!done.add(entry.key())) {
-                        // Tried once in this run and still unresolved: hand it back at once (the next run
-                        // tries again) rather than loop on it.
-                        giveBack(entry);
-                        continue;
-                    }
-                    fresh++;
-                    running.add(pool.submit(() -> recoverOne(entry)));
-                }
-                for (Future<Outcome> future : running) {
+            while (more || pending > 0) {
+                // Top up to `batch` claimed entries once half of them are finished, while the rest still
+                // run: a claim is never a barrier the workers wait at.
+                if (more && pending <= batch / 2) {
+                    int wanted = batch - pending;
+                    List<LedgerEntry> claimed;
                     try {
-                        outcomes.add(future.get());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return List.copyOf(outcomes);
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        log.warn("recover: an entry failed to resolve", e.getCause());
+                        claimed = ledger.claimUnresolved(ownership.owner(), ownership.lease(), wanted);
+                    } catch (LedgerUnavailableException e) {
+                        log.warn("recover: ledger unavailable ({})", e.getMessage());
+                        claimed = List.of();
                     }
+                    int fresh = 0;
+                    for (LedgerEntry entry : claimed) {
+                        if (!done.add(entry.key())) {
+                            // Tried once in this run and still unresolved: hand it back at once (the next run
+                            // tries again) rather than loop on it.
+                            giveBack(entry);
+                            continue;
+                        }
+                        fresh++;
+                        pending++;
+                        finished.submit(() -> recoverOne(entry));
+                    }
+                    more = claimed.size() == wanted && fresh > 0;
+                    continue;
                 }
-                if (batch.size() < ownership.recoveryBatch() || fresh == 0) {
-                    break;
+                Future<Outcome> next = finished.take();
+                pending--;
+                try {
+                    outcomes.add(next.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("recover: an entry failed to resolve", e.getCause());
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             pool.shutdownNow();
         }

@@ -17,10 +17,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -59,6 +61,9 @@ public final class JdbcPaymentLedger implements PaymentLedger {
             + "state, outcome, attempts, started_at, updated_at, owner, lease_until, version, format_version";
     private static final String UNRESOLVED = "state IN ('IN_FLIGHT', 'IN_DOUBT')";
     private static final int TRIES = 3;
+    /** The order {@link #claimUnresolved} takes rows in: {@code ORDER BY updated_at, provider, merchant, id}. */
+    private static final Comparator<LedgerEntry> OLDEST_FIRST = Comparator.comparing(LedgerEntry::updatedAt)
+            .thenComparing(e -> e.key().provider()).thenComparing(e -> e.key().merchant()).thenComparing(e -> e.key().id());
 
     private final DataSource dataSource;
     private final String table;
@@ -263,6 +268,28 @@ public final class JdbcPaymentLedger implements PaymentLedger {
         requireLimit(limit);
         Statements s = statements();
         Instant now = now();
+        if (s.claimUnresolvedAtOnce != null) {
+            // PostgreSQL: pick, lock and take the rows in one statement (one round trip, one commit)
+            // instead of a SELECT and one UPDATE per row; same rows, same order, same fencing, and the same
+            // READ COMMITTED transaction as the other path.
+            return run("claimUnresolved", true, connection -> {
+                List<LedgerEntry> seen;
+                try (PreparedStatement claim = connection.prepareStatement(s.claimUnresolvedAtOnce)) {
+                    s.dialect.setInstant(claim, 1, now);
+                    claim.setInt(2, limit);
+                    claim.setString(3, owner);
+                    s.dialect.setInstant(claim, 4, now.plus(lease));
+                    s.dialect.setInstant(claim, 5, now);
+                    seen = all(claim, s);
+                }
+                seen.sort(OLDEST_FIRST);
+                List<LedgerEntry> claimed = new ArrayList<>(seen.size());
+                for (LedgerEntry candidate : seen) {
+                    claimed.add(candidate.claimed(owner, now.plus(lease), now));
+                }
+                return claimed;
+            });
+        }
         return run("claimUnresolved", true, connection -> {
             List<LedgerEntry> candidates;
             try (PreparedStatement select = connection.prepareStatement(s.claimUnresolved)) {
@@ -579,6 +606,8 @@ public final class JdbcPaymentLedger implements PaymentLedger {
         final String renew;
         final String claim;
         final String claimUnresolved;
+        /** {@link #claimUnresolved} as one statement, or {@code null} where the dialect has no {@code RETURNING}. */
+        final String claimUnresolvedAtOnce;
         final String complete;
         final String release;
         final String unresolved;
@@ -598,6 +627,18 @@ public final class JdbcPaymentLedger implements PaymentLedger {
                     + " AND version = ?";
             claimUnresolved = "SELECT " + COLUMNS + " FROM " + t + " WHERE " + UNRESOLVED
                     + " AND (lease_until IS NULL OR lease_until <= ?)" + " ORDER BY updated_at, provider, merchant, id" + " LIMIT ? FOR UPDATE SKIP LOCKED";
+            // The same candidates, locked and taken in one statement; RETURNING gives the rows as they were
+            // before the claim (the CTE's), so the caller builds the claimed entries as the other path does.
+            // The rows are joined by the ctid of the version the CTE locked (a TID scan per row: the planner
+            // cannot pick a poor index for the join on a large table with one provider and merchant); the
+            // key and version are checked as well, and only rows the UPDATE changed are returned.
+            claimUnresolvedAtOnce = d != SqlDialect.POSTGRESQL ? null : "WITH picked AS ("
+                    + claimUnresolved.replace("SELECT " + COLUMNS, "SELECT ctid AS locked_row, " + COLUMNS) + ") UPDATE "
+                    + t + " AS taken SET owner = ?, lease_until = ?, updated_at = ?, version = taken.version + 1 FROM picked"
+                    + " WHERE taken.ctid = picked.locked_row AND taken.provider = picked.provider"
+                    + " AND taken.merchant = picked.merchant AND taken.id = picked.id"
+                    + " AND taken.version = picked.version RETURNING "
+                    + java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(c -> "picked." + c).collect(Collectors.joining(", "));
             complete = "UPDATE " + t + " SET state = ?, outcome = ?, attempts = attempts + ?, updated_at = ?, owner = NULL, "
                     + "lease_until = NULL, version = version + 1" + key + " AND version = ?";
             release = "DELETE FROM " + t + key + " AND version = ?";

@@ -209,6 +209,34 @@ abstract class JdbcPaymentLedgerTest {
     }
 
     @Test
+    void claimUnresolvedReturnsWhatItStoredOldestFirstAndOnlyOnce() {
+        for (int i = 0; i < 12; i++) {
+            skew.set(Duration.ofMillis(i)); // distinct start times: the order is by last change
+            begin("C" + (char) ('a' + (11 - i)));
+        }
+        skew.set(LEASE.plusSeconds(1));
+
+        List<LedgerEntry> first = ledger.claimUnresolved("recoverer", LEASE, 5);
+        List<LedgerEntry> rest = ledger.claimUnresolved("recoverer", LEASE, 100);
+
+        assertThat(first).extracting(e -> e.key().id()).containsExactly("pay:Cl", "pay:Ck", "pay:Cj", "pay:Ci", "pay:Ch");
+        assertThat(rest).extracting(e -> e.key().id()).containsExactly("pay:Cg", "pay:Cf", "pay:Ce", "pay:Cd", "pay:Cc",
+                "pay:Cb", "pay:Ca");
+        assertThat(ledger.claimUnresolved("other", LEASE, 100)).isEmpty();
+        for (LedgerEntry claimed : first) {
+            LedgerEntry stored = ledger.find(claimed.key()).orElseThrow();
+            assertThat(stored.owner()).isEqualTo("recoverer");
+            assertThat(stored.version()).isEqualTo(claimed.version()).isEqualTo(2);
+            assertThat(stored.leaseUntil()).isAfter(ledger.now());
+            assertThat(stored.payment()).isEqualTo(claimed.payment());
+            // the claimed entry is the fencing token of the row as stored
+            assertThat(ledger.complete(claimed, LedgerState.COMPLETED,
+                    new PaymentOutcome.Paid(claimed.orderId(), "T", Money.cny(100), null), 1)).isPresent();
+        }
+        assertThat(ledger.unresolved(100)).hasSize(7);
+    }
+
+    @Test
     void anUnreachableDatabaseIsLedgerUnavailableWithoutTheCredentials() {
         org.postgresql.ds.PGSimpleDataSource unreachable = new org.postgresql.ds.PGSimpleDataSource();
         unreachable.setURL("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
