@@ -184,7 +184,9 @@ class RecoverTest {
             crashDuring(qrPay("doubt-" + i));
         }
         ScriptedProvider provider = new ScriptedProvider().onQuery(Answers.unknown(FailureReason.NETWORK_ERROR));
-        PaymentClient fresh = client(provider, time).ledger(ledger).recovery(2, 2).build();
+        // One worker: the test's virtual clock is shared, and two workers' waits would age each other's
+        // leases between heartbeats (a real clock cannot jump like that).
+        PaymentClient fresh = client(provider, time).ledger(ledger).recovery(2, 1).build();
 
         List<Outcome> outcomes = fresh.recover();
 
@@ -194,6 +196,39 @@ class RecoverTest {
         // handed back unowned: the next run (here or on another instance) takes them again
         assertThat(ledger.unresolved(1000)).hasSize(5).allSatisfy(e -> assertThat(e.unowned(ledger.now())).isTrue());
         assertThat(fresh.recover()).hasSize(5);
+    }
+
+    @Test
+    void anEntryWhoseLeaseRanOutWhileItWaitedForAWorkerIsRenewedOrLeftToItsNewOwner() {
+        for (String id : List.of("q-0", "q-1", "q-2")) {
+            crashDuring(codePay(id));
+        }
+        AtomicBoolean stolen = new AtomicBoolean();
+        ScriptedProvider provider = new ScriptedProvider().onQuery(context -> {
+            String id = context.idempotencyKey();
+            // Each answer takes 40 s of the 60 s lease: the entries queued behind it age.
+            time.advance(Duration.ofSeconds(40));
+            if (id.equals("q-0")) {
+                // Meanwhile another instance claims q-2, whose lease (claimed with the others) ran out.
+                time.advance(Duration.ofSeconds(25));
+                stolen.set(ledger.claim(Fixtures.payKey("q-2"), "other-instance", Duration.ofMinutes(5)).isPresent());
+            }
+            return Answers.paidStatus(id, AMOUNT);
+        });
+        PaymentClient fresh = client(provider, time).ledger(ledger).lease(Duration.ofSeconds(60))
+                .recovery(3, 1).build();
+
+        List<Outcome> outcomes = fresh.recover();
+
+        assertThat(stolen).isTrue();
+        // q-1 waited 65 s, past its lease, and nobody had taken it: claimed again and finished.
+        // q-2 belongs to the other instance now: not queried, not reported, not touched.
+        assertThat(outcomes).extracting(Outcome::orderId).containsExactlyInAnyOrder("q-0", "q-1");
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(PaymentOutcome.Paid.class));
+        assertThat(provider.contexts(Endpoint.QUERY)).extracting(c -> c.idempotencyKey()).doesNotContain("q-2");
+        assertThat(ledger.find(Fixtures.payKey("q-2"))).get()
+                .satisfies(e -> assertThat(e.owner()).isEqualTo("other-instance"))
+                .satisfies(e -> assertThat(e.state()).isNotEqualTo(LedgerState.COMPLETED));
     }
 
     /** Counts the ledger calls a recovery makes. */

@@ -1084,7 +1084,10 @@ public final class CallPipeline {
                 Future<Outcome> next = finished.take();
                 pending--;
                 try {
-                    outcomes.add(next.get());
+                    Outcome outcome = next.get();
+                    if (outcome != null) {
+                        outcomes.add(outcome);
+                    }
                 } catch (java.util.concurrent.ExecutionException e) {
                     log.warn("recover: an entry failed to resolve", e.getCause());
                 }
@@ -1107,11 +1110,44 @@ public final class CallPipeline {
     }
 
     /**
+     * A claimed entry waits for a free worker; its lease does not renew while it waits. One whose lease
+     * ran low meanwhile is renewed before any step (the heartbeat of the call then takes over); one
+     * taken over meanwhile — its lease ran out and another instance, or a later claim of this run,
+     * claimed it — is left to its new owner.
+     *
+     * @return the entry to work on, or {@code null} to skip it
+     */
+    private LedgerEntry stillOurs(LedgerEntry queued) {
+        try {
+            Instant leaseUntil = queued.leaseUntil();
+            Instant now = ledger.now();
+            if (leaseUntil != null && !now.isBefore(leaseUntil.minus(ownership.lease().dividedBy(2)))) {
+                // Still ours: renew. Run out: claim it again, which works only if nobody else has.
+                Optional<LedgerEntry> renewed = now.isBefore(leaseUntil) ? ledger.renew(queued, ownership.lease())
+                        : ledger.claim(queued.key(), ownership.owner(), ownership.lease());
+                if (renewed.isEmpty()) {
+                    log.info("recover: {} was taken over while it waited for a worker; left to its owner",
+                            queued.key());
+                    return null;
+                }
+                return renewed.get();
+            }
+        } catch (LedgerUnavailableException e) {
+            log.warn("recover: lease on {} not renewed: ledger unavailable ({})", queued.key(), e.getMessage());
+        }
+        return queued;
+    }
+
+    /**
      * Finishes one claimed entry: a payment (never re-sending a payment code) or a refund. A payment
      * code whose own deadline passed long ago (its till crashed) is not polled for a full deadline
      * again: the payer has left; one query, then the cancel.
      */
-    private Outcome recoverOne(LedgerEntry claimed) {
+    private Outcome recoverOne(LedgerEntry queued) {
+        LedgerEntry claimed = stillOurs(queued);
+        if (claimed == null) {
+            return null;
+        }
         Operation recovered = claimed.payment() != null ? operationOf(claimed.payment()) : Operation.REFUND;
         try (CallScope scope = CallScope.call(listeners, time, provider.name(), recovered, claimed.orderId())) {
             // The policy the call was begun with (issue 8), else the client's current one.
