@@ -58,7 +58,7 @@ class WechatFundFlowBillTest {
                 .ledger(PaymentLedger.inMemory(time.clock(), PaymentLedger.DEFAULT_RETENTION)).timeSource(time).build()) {
             for (int i = 1; i <= 2; i++) {
                 String code = "13" + String.format("%016d", 1_000_000_000_000_000L + i);
-                simulator.payerWithAuthCode(code, WechatPaySimulatorPayer.paysAtOnce());
+                simulator.scriptPaymentCode(code, WechatPaySimulatorPayer.paysAtOnce());
                 PaymentOutcome paid = client.pay(PaymentRequest.builder().orderId("WX000" + i)
                         .amount(Money.of(i + "0.00", "CNY")).subject("Coffee")
                         .method(new PaymentMethod.PaymentCode(code)).build());

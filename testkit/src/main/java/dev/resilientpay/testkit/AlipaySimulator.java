@@ -21,7 +21,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -282,32 +281,9 @@ public final class AlipaySimulator implements AutoCloseable {
         return book.snapshot(orderId);
     }
 
-    /**
-     * A snapshot of the order's trade.
-     *
-     * @param orderId the merchant order id
-     * @return a snapshot of the order's trade, if the order ever became one
-     * @deprecated use {@link #order(String)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public Optional<AlipaySimulatorTrade> trade(String orderId) {
-        return order(orderId);
-    }
-
     /** {@return snapshots of every order the gateway holds, oldest first: the gateway's side for reconciliation} */
     public List<AlipaySimulatorTrade> orders() {
         return book.orders();
-    }
-
-    /**
-     * Snapshots of every trade by order id.
-     *
-     * @return snapshots of every trade by order id, in creation order
-     * @deprecated use {@link #orders()}, a {@code List} on both simulators
-     */
-    @Deprecated(forRemoval = true)
-    public Map<String, AlipaySimulatorTrade> ledger() {
-        return book.ledger();
     }
 
     /** {@return every request that reached the simulator, in arrival order (including broken and rejected ones)} */
@@ -357,19 +333,6 @@ public final class AlipaySimulator implements AutoCloseable {
      */
     public AlipaySimulatorNotification notification(String orderId) {
         return AlipaySimulatorNotification.ofBody(notifications.body(orderId));
-    }
-
-    /**
-     * The signed {@code trade_status_sync} notification form for the order's current state, not sent.
-     *
-     * @param orderId the merchant order id
-     * @return the form body
-     * @throws IllegalStateException when the order has no trade
-     * @deprecated use {@link #notification(String) notification(orderId).body()}, as on both simulators
-     */
-    @Deprecated(forRemoval = true)
-    public String notificationBody(String orderId) {
-        return notification(orderId).body();
     }
 
     /**

@@ -89,33 +89,9 @@ public sealed interface AlipaySimulatorPayer {
         return new PaysAfterQueries(queries + 1);
     }
 
-    /**
-     * {@link PaysAfterQueries}: the {@code queries}-th query finds the trade paid.
-     *
-     * @param queries at least 1
-     * @return {@link PaysAfterQueries}
-     * @deprecated use {@link #confirmsAfter(int) confirmsAfter(queries - 1)}: one count for both simulators
-     *             (this one counts the query that finds the trade paid, the WeChat Pay one did not)
-     */
-    @Deprecated(forRemoval = true)
-    static AlipaySimulatorPayer paysAfterQueries(int queries) {
-        return new PaysAfterQueries(queries);
-    }
-
     /** {@return {@link NeverPays}: the trade waits ({@code 10003}, {@code WAIT_BUYER_PAY}) until closed or cancelled} */
     static AlipaySimulatorPayer neverConfirms() {
         return new NeverPays();
-    }
-
-    /**
-     * {@link NeverPays}.
-     *
-     * @return {@link NeverPays}
-     * @deprecated use {@link #neverConfirms()}
-     */
-    @Deprecated(forRemoval = true)
-    static AlipaySimulatorPayer neverPays() {
-        return neverConfirms();
     }
 
     /**

@@ -301,18 +301,6 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     /**
-     * Scripts the payer of the order {@code outTradeNo}.
-     *
-     * @param outTradeNo the merchant order id (out_trade_no)
-     * @param payer the scripted payer
-     * @deprecated use {@link #scriptOrder(String, WechatPaySimulatorPayer)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public void payer(String outTradeNo, WechatPaySimulatorPayer payer) {
-        scriptOrder(outTradeNo, payer);
-    }
-
-    /**
      * Scripts the payer who shows payment code {@code authCode} (codepay); unscripted codes behave as
      * the {@link #defaultPayer default payer}.
      *
@@ -323,18 +311,6 @@ public final class WechatPaySimulator implements AutoCloseable {
     public WechatPaySimulator scriptPaymentCode(String authCode, WechatPaySimulatorPayer payer) {
         book.payerWithAuthCode(authCode, payer);
         return this;
-    }
-
-    /**
-     * Scripts the payer who shows payment code {@code authCode}.
-     *
-     * @param authCode the payment code the payer shows
-     * @param payer the scripted payer
-     * @deprecated use {@link #scriptPaymentCode(String, WechatPaySimulatorPayer)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public void payerWithAuthCode(String authCode, WechatPaySimulatorPayer payer) {
-        scriptPaymentCode(authCode, payer);
     }
 
     /**
@@ -358,17 +334,6 @@ public final class WechatPaySimulator implements AutoCloseable {
     public WechatPaySimulator defaultPayer(WechatPaySimulatorPayer payer) {
         book.defaultCodepayPayer(payer);
         return this;
-    }
-
-    /**
-     * The payer for payment codes not scripted otherwise.
-     *
-     * @param payer the scripted payer
-     * @deprecated use {@link #defaultPayer(WechatPaySimulatorPayer)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public void defaultCodepayPayer(WechatPaySimulatorPayer payer) {
-        defaultPayer(payer);
     }
 
     /**
@@ -582,17 +547,6 @@ public final class WechatPaySimulator implements AutoCloseable {
         return book.ledger();
     }
 
-    /**
-     * Every order the gateway holds, oldest first.
-     *
-     * @return every order the gateway holds, oldest first
-     * @deprecated use {@link #orders()}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public List<WechatPaySimulatorOrder> ledger() {
-        return orders();
-    }
-
     /** {@return every request received, in order, including rejected and faulted ones} */
     public List<WechatPaySimulatorRequest> requests() {
         return journal.all();
@@ -606,18 +560,6 @@ public final class WechatPaySimulator implements AutoCloseable {
      */
     public List<WechatPaySimulatorRequest> requests(String outTradeNo) {
         return journal.forOrder(outTradeNo);
-    }
-
-    /**
-     * The requests that concerned {@code outTradeNo}, in order.
-     *
-     * @param outTradeNo the merchant order id (out_trade_no)
-     * @return the requests that concerned {@code outTradeNo}, in order
-     * @deprecated use {@link #requests(String)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public List<WechatPaySimulatorRequest> requestsFor(String outTradeNo) {
-        return requests(outTradeNo);
     }
 
     /**
@@ -651,17 +593,6 @@ public final class WechatPaySimulator implements AutoCloseable {
      */
     public void lagQueriesAfterFaultedPay(int queries) {
         book.lagQueriesAfterFaultedCodepay(queries);
-    }
-
-    /**
-     * As {@link #lagQueriesAfterFaultedPay(int)}.
-     *
-     * @param queries how many queries of each such order lag
-     * @deprecated use {@link #lagQueriesAfterFaultedPay(int)}, the name both simulators share
-     */
-    @Deprecated(forRemoval = true)
-    public void lagQueriesAfterFaultedCodepay(int queries) {
-        lagQueriesAfterFaultedPay(queries);
     }
 
     /**

@@ -89,18 +89,6 @@ public sealed interface WechatPaySimulatorPayer {
         return new PaysAfterQueries(queries);
     }
 
-    /**
-     * {@link PaysAfterQueries}.
-     *
-     * @param queries how many queries answer "still paying" first
-     * @return {@link PaysAfterQueries}
-     * @deprecated use {@link #confirmsAfter(int)} (same count): one name for both simulators
-     */
-    @Deprecated(forRemoval = true)
-    static WechatPaySimulatorPayer paysAfterQueries(int queries) {
-        return confirmsAfter(queries);
-    }
-
     /** {@return {@link NeverConfirms}: the order stays {@code NOTPAY} / {@code USERPAYING} until closed or reversed} */
     static WechatPaySimulatorPayer neverConfirms() {
         return new NeverConfirms();
@@ -109,17 +97,6 @@ public sealed interface WechatPaySimulatorPayer {
     /** {@return {@code 403 NOT_ENOUGH}: the payer's balance is insufficient} */
     static WechatPaySimulatorPayer insufficientFunds() {
         return new Fails(403, "NOT_ENOUGH", "用户账户余额不足");
-    }
-
-    /**
-     * {@code 403 NOT_ENOUGH}.
-     *
-     * @return {@code 403 NOT_ENOUGH}: the payer's balance is insufficient
-     * @deprecated use {@link #insufficientFunds()}
-     */
-    @Deprecated(forRemoval = true)
-    static WechatPaySimulatorPayer notEnough() {
-        return insufficientFunds();
     }
 
     /** {@return {@code 400 AUTH_CODE_INVALID}: the payment code is not valid (expired, already used)} */
@@ -144,17 +121,4 @@ public sealed interface WechatPaySimulatorPayer {
         return new Fails(status, code, message);
     }
 
-    /**
-     * Any other failure.
-     *
-     * @param code the code
-     * @param message the provider's message
-     * @param status the HTTP status to answer, 400 to 599
-     * @return {@link Fails}
-     * @deprecated use {@link #fails(int, String, String)}
-     */
-    @Deprecated(forRemoval = true)
-    static WechatPaySimulatorPayer failsWith(int status, String code, String message) {
-        return fails(status, code, message);
-    }
 }

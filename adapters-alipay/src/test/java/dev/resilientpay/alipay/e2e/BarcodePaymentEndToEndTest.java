@@ -29,7 +29,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_paid_now", code, "88.88"));
 
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_paid_now").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_paid_now").orElseThrow();
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class, paid -> {
             assertThat(paid.transactionId()).isEqualTo(trade.tradeNo());
             assertThat(paid.amount()).isEqualTo(Money.of("88.88", "CNY"));
@@ -40,7 +40,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
 
     @Test
     void payAnswered10003IsPolledUntilThePayerConfirms() {
-        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(3));
+        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.confirmsAfter(2));
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_polled", code, "12.00"));
 
@@ -50,18 +50,18 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
         assertThat(e2e.simulator.requestCount("e2e_polled", "alipay.trade.cancel")).isZero();
         assertThat(e2e.listener.polls).extracting(p -> p.state())
                 .containsExactly(TradeState.AWAITING_PAYMENT, TradeState.AWAITING_PAYMENT, TradeState.PAID);
-        assertThat(e2e.simulator.trade("e2e_polled").orElseThrow().charges()).isEqualTo(1);
+        assertThat(e2e.simulator.order("e2e_polled").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test
     void payerWhoNeverConfirmsIsCancelledAtTheDeadlineAndNotCharged() {
-        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_never", code, "12.00"));
 
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class,
                 failed -> assertThat(failed.failure().reason()).isEqualTo(FailureReason.PAYER_DID_NOT_CONFIRM));
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_never").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_never").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.charges()).isZero();
         assertThat(e2e.simulator.requestCount("e2e_never", "alipay.trade.cancel")).isEqualTo(1);
@@ -81,7 +81,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
         });
         assertThat(e2e.receivedByMethod("e2e_poor")).containsExactly(Map.entry("alipay.trade.pay", 1L));
         assertThat(e2e.listener.retries).isEmpty();
-        assertThat(e2e.simulator.trade("e2e_poor")).isEmpty();
+        assertThat(e2e.simulator.order("e2e_poor")).isEmpty();
     }
 
     @Test
@@ -98,7 +98,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
 
     @Test
     void cancelAnsweredSystemErrorIsRetriedUntilTheOrderIsClosedUncharged() {
-        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
         e2e.simulator.faults().next(2, Fault.systemError(), "alipay.trade.cancel"::equals);
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_cancel_retry", code, "12.00"));
@@ -107,7 +107,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
                 failed -> assertThat(failed.failure().reason()).isEqualTo(FailureReason.PAYER_DID_NOT_CONFIRM));
         assertThat(e2e.simulator.requests("e2e_cancel_retry")).filteredOn(r -> r.method().equals("alipay.trade.cancel"))
                 .extracting(r -> r.subCode()).containsExactly("ACQ.SYSTEM_ERROR", "ACQ.SYSTEM_ERROR", "");
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_cancel_retry").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_cancel_retry").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.charges()).isZero();
     }
@@ -125,7 +125,7 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
                 assertThat(gateway.requests("e2e_20000").get(0).code()).isEqualTo("20000");
                 assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
                 assertThat(gateway.requestCount("e2e_20000", "alipay.trade.pay")).isEqualTo(1);
-                assertThat(gateway.trade("e2e_20000").orElseThrow().charges()).isEqualTo(1);
+                assertThat(gateway.order("e2e_20000").orElseThrow().charges()).isEqualTo(1);
             } finally {
                 own.close();
             }
@@ -142,8 +142,8 @@ class BarcodePaymentEndToEndTest extends EndToEndTestBase {
 
             assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class,
                     failed -> assertThat(failed.failure().reason()).isEqualTo(FailureReason.IDEMPOTENCY_CONFLICT));
-            assertThat(e2e.simulator.trade("e2e_conflict").orElseThrow().charges()).isEqualTo(1);
-            assertThat(e2e.simulator.trade("e2e_conflict").orElseThrow().totalAmount()).isEqualByComparingTo("12.00");
+            assertThat(e2e.simulator.order("e2e_conflict").orElseThrow().charges()).isEqualTo(1);
+            assertThat(e2e.simulator.order("e2e_conflict").orElseThrow().totalAmount()).isEqualByComparingTo("12.00");
         } finally {
             restarted.close();
         }

@@ -40,8 +40,8 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_lost", payingCode(), "30.00"));
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(e2e.simulator.ledger()).containsOnlyKeys("e2e_lost");
-        assertThat(e2e.simulator.trade("e2e_lost").orElseThrow().charges()).isEqualTo(1);
+        assertThat(e2e.simulator.orders()).extracting(AlipaySimulatorTrade::orderId).containsExactly("e2e_lost");
+        assertThat(e2e.simulator.order("e2e_lost").orElseThrow().charges()).isEqualTo(1);
         assertThat(e2e.simulator.requestCount("e2e_lost", PAY)).isEqualTo(1);
         assertThat(e2e.simulator.requestCount("e2e_lost", QUERY)).isGreaterThanOrEqualTo(1);
     }
@@ -59,9 +59,9 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
             assertThat(e2e.simulator.requests("e2e_resent")).filteredOn(r -> r.method().equals(PAY))
                     .extracting(r -> r.subCode()).containsExactly("", "ACQ.TRADE_HAS_SUCCESS");
             assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class, paid -> assertThat(
-                    paid.transactionId()).isEqualTo(e2e.simulator.trade("e2e_resent").orElseThrow().tradeNo()));
+                    paid.transactionId()).isEqualTo(e2e.simulator.order("e2e_resent").orElseThrow().tradeNo()));
             assertThat(restarted.listener.attempts("e2e_resent", Operation.QUERY)).isEqualTo(1);
-            assertThat(e2e.simulator.trade("e2e_resent").orElseThrow().charges()).isEqualTo(1);
+            assertThat(e2e.simulator.order("e2e_resent").orElseThrow().charges()).isEqualTo(1);
         } finally {
             restarted.close();
         }
@@ -75,13 +75,13 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
                 .next(1, Fault.responseLost(), QUERY::equals)
                 .next(1, Fault.http502Html(), QUERY::equals);
 
-        e2e.client.pay(barcode("e2e_no_hidden", e2e.simulator.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(2)),
+        e2e.client.pay(barcode("e2e_no_hidden", e2e.simulator.newPaymentCode(AlipaySimulatorPayer.confirmsAfter(1)),
                 "30.00"));
 
         assertThat(e2e.simulator.faults().pendingScripted()).isZero();
         assertThat(e2e.receivedByMethod("e2e_no_hidden")).containsKeys(PAY, QUERY)
                 .isEqualTo(e2e.listener.sentByMethod("e2e_no_hidden"));
-        assertThat(e2e.simulator.trade("e2e_no_hidden").map(t -> t.charges()).orElse(0)).isLessThanOrEqualTo(1);
+        assertThat(e2e.simulator.order("e2e_no_hidden").map(t -> t.charges()).orElse(0)).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -107,7 +107,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
                 f -> assertThat(f.failure().reason()).isEqualTo(FailureReason.PAYER_DID_NOT_CONFIRM));
         assertThat(e2e.simulator.requestCount("e2e_syserr", PAY)).isEqualTo(1);
         assertThat(e2e.simulator.requestCount("e2e_syserr", CANCEL)).isEqualTo(1);
-        assertThat(e2e.simulator.trade("e2e_syserr").map(t -> t.charges()).orElse(0)).isZero();
+        assertThat(e2e.simulator.order("e2e_syserr").map(t -> t.charges()).orElse(0)).isZero();
     }
 
     @Test
@@ -136,7 +136,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
 
     @Test
     void forgedQueryResponseIsNotTrustedAndTheNextQueryDecides() {
-        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.paysAfterQueries(1));
+        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.confirmsAfter(0));
         e2e.simulator.faults().next(1, Fault.badSignature(), QUERY::equals);
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_forged_query", code, "30.00"));
@@ -152,7 +152,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_malformed", payingCode(), "30.00"));
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_malformed").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_malformed").orElseThrow();
         assertThat(trade.charges()).isEqualTo(1);
         assertThat(e2e.simulator.requestCount("e2e_malformed", PAY)).isEqualTo(1);
     }
@@ -168,7 +168,7 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(e2e.listener.attempts).filteredOn(a -> a.operation() == Operation.PAY_BY_CODE)
                 .first().satisfies(a -> assertThat(a.classification()).isEqualTo(Classification.UNKNOWN));
-        assertThat(e2e.simulator.trade("e2e_timeout").orElseThrow().charges()).isEqualTo(1);
+        assertThat(e2e.simulator.order("e2e_timeout").orElseThrow().charges()).isEqualTo(1);
     }
 
     @Test
@@ -185,6 +185,6 @@ class FaultRecoveryEndToEndTest extends EndToEndTestBase {
         assertThat(first).isInstanceOf(PaymentOutcome.InDoubt.class);
         assertThat(resolved).isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(e2e.simulator.requestCount("e2e_doubt", PAY)).isEqualTo(1);
-        assertThat(e2e.simulator.trade("e2e_doubt").orElseThrow().charges()).isEqualTo(1);
+        assertThat(e2e.simulator.order("e2e_doubt").orElseThrow().charges()).isEqualTo(1);
     }
 }

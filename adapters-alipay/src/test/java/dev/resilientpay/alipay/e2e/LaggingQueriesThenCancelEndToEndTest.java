@@ -26,13 +26,13 @@ class LaggingQueriesThenCancelEndToEndTest extends EndToEndTestBase {
 
     @Test
     void aTradeThatExistedIsNeverReportedAsNotSentAfterLaggingQueries() {
-        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverPays());
+        String code = e2e.simulator.newPaymentCode(AlipaySimulatorPayer.neverConfirms());
         e2e.simulator.faults().next(1, Fault.responseLost(), "alipay.trade.pay"::equals);
         e2e.simulator.lagQueries("e2e_lag_cancel", 10_000);
 
         PaymentOutcome outcome = e2e.client.pay(barcode("e2e_lag_cancel", code, "12.00"));
 
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_lag_cancel").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_lag_cancel").orElseThrow();
         assertThat(trade.status()).isEqualTo("TRADE_CLOSED");
         assertThat(trade.charges()).isZero();
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Failed.class,

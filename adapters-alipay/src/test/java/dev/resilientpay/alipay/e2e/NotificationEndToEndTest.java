@@ -97,7 +97,7 @@ class NotificationEndToEndTest {
     void notificationSignedByAnotherGatewayIsRejectedAndNotAcknowledged() {
         e2e.client.pay(qr("e2e_notify_forged", "66.00"));
         e2e.simulator.payerPays("e2e_notify_forged");
-        String genuine = e2e.simulator.notificationBody("e2e_notify_forged");
+        String genuine = e2e.simulator.notification("e2e_notify_forged").body();
         String forged = genuine.replace("total_amount=66.00", "total_amount=0.01");
 
         NotificationResult result = e2e.client.notifications().verify(

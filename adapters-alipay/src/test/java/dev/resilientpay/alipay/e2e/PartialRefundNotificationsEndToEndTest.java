@@ -41,14 +41,14 @@ class PartialRefundNotificationsEndToEndTest extends EndToEndTestBase {
         refundAndNotify("rf_2", "15.00", "25.00");
         refundAndNotify("rf_3", "5.00", "30.00");
 
-        assertThat(e2e.simulator.trade(ORDER).orElseThrow().refundedAmount()).isEqualByComparingTo("30.00");
+        assertThat(e2e.simulator.order(ORDER).orElseThrow().refundedAmount()).isEqualByComparingTo("30.00");
     }
 
     private void refundAndNotify(String refundId, String yuan, String cumulative) {
         RefundOutcome outcome = e2e.client.refund(RefundRequest.builder().orderId(ORDER).refundId(refundId)
                 .amount(Money.of(yuan, "CNY")).orderAmount(Money.of("50.00", "CNY")).build());
         assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
-        String body = e2e.simulator.notificationBody(ORDER);
+        String body = e2e.simulator.notification(ORDER).body();
         // The simulator follows the protocol: the trade's running total, and the latest refund's id.
         assertThat(body).contains("refund_fee=" + cumulative).contains("out_biz_no=" + refundId);
 

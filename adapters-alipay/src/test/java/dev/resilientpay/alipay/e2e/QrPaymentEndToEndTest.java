@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.resilientpay.PayerAction;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.testkit.AlipaySimulatorExtension;
+import dev.resilientpay.testkit.AlipaySimulatorTrade;
 import dev.resilientpay.testkit.Fault;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,7 @@ class QrPaymentEndToEndTest {
             PaymentOutcome outcome = e2e.client.awaitPayment("e2e_qr", Duration.ofSeconds(2));
 
             assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.Paid.class, paid ->
-                    assertThat(paid.transactionId()).isEqualTo(e2e.simulator.trade("e2e_qr").orElseThrow().tradeNo()));
+                    assertThat(paid.transactionId()).isEqualTo(e2e.simulator.order("e2e_qr").orElseThrow().tradeNo()));
             assertThat(e2e.simulator.requestCount("e2e_qr", "alipay.trade.precreate")).isEqualTo(1);
         } finally {
             e2e.close();
@@ -72,7 +73,7 @@ class QrPaymentEndToEndTest {
             assertThat(e2e.simulator.requests("e2e_qr_lost")).extracting(r -> r.method() + " " + r.subCode())
                     .containsExactly("alipay.trade.precreate ", "alipay.trade.query ACQ.TRADE_NOT_EXIST",
                             "alipay.trade.precreate ");
-            assertThat(e2e.simulator.ledger()).containsOnlyKeys("e2e_qr_lost");
+            assertThat(e2e.simulator.orders()).extracting(AlipaySimulatorTrade::orderId).containsExactly("e2e_qr_lost");
         } finally {
             e2e.close();
         }
@@ -88,7 +89,7 @@ class QrPaymentEndToEndTest {
             PaymentOutcome outcome = e2e.client.awaitPayment("e2e_qr_unpaid", Duration.ofSeconds(1));
 
             assertThat(outcome).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
-            assertThat(e2e.simulator.trade("e2e_qr_unpaid").orElseThrow().charges()).isZero();
+            assertThat(e2e.simulator.order("e2e_qr_unpaid").orElseThrow().charges()).isZero();
         } finally {
             e2e.close();
         }

@@ -44,7 +44,7 @@ class RefundEndToEndTest extends EndToEndTestBase {
         assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
         assertThat(e2e.simulator.requests("e2e_refund_retry")).filteredOn(r -> r.method().equals(REFUND))
                 .hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> assertThat(r.outRequestNo()).isEqualTo("rf_1"));
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_refund_retry").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_refund_retry").orElseThrow();
         assertThat(trade.refunds()).singleElement().satisfies(r -> assertThat(r.outRequestNo()).isEqualTo("rf_1"));
         assertThat(trade.refundedAmount()).isEqualByComparingTo("20.00");
     }
@@ -59,7 +59,7 @@ class RefundEndToEndTest extends EndToEndTestBase {
         assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
         assertThat(e2e.simulator.requests("e2e_refund_lost")).filteredOn(r -> r.method().equals(REFUND)
                 || r.method().equals("alipay.trade.fastpay.refund.query")).allSatisfy(r -> assertThat(r.outRequestNo()).isEqualTo("rf_2"));
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_refund_lost").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_refund_lost").orElseThrow();
         assertThat(trade.refundedAmount()).isEqualByComparingTo("20.00");
         assertThat(trade.refunds()).hasSize(1);
     }
@@ -72,7 +72,7 @@ class RefundEndToEndTest extends EndToEndTestBase {
         RefundOutcome outcome = e2e.client.refund(refund("e2e_refund_syserr", "rf_3", "50.00"));
 
         assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
-        AlipaySimulatorTrade trade = e2e.simulator.trade("e2e_refund_syserr").orElseThrow();
+        AlipaySimulatorTrade trade = e2e.simulator.order("e2e_refund_syserr").orElseThrow();
         assertThat(trade.refundedAmount()).isEqualByComparingTo("50.00");
         assertThat(trade.refunds()).singleElement().satisfies(r -> assertThat(r.outRequestNo()).isEqualTo("rf_3"));
     }
@@ -88,6 +88,6 @@ class RefundEndToEndTest extends EndToEndTestBase {
                 failed -> assertThat(failed.failure().reason()).isEqualTo(FailureReason.REFUND_AMOUNT_EXCEEDED));
         assertThat(e2e.simulator.requests("e2e_refund_much")).filteredOn(r -> "rf_c".equals(r.outRequestNo()))
                 .hasSize(1);
-        assertThat(e2e.simulator.trade("e2e_refund_much").orElseThrow().refundedAmount()).isEqualByComparingTo("30.00");
+        assertThat(e2e.simulator.order("e2e_refund_much").orElseThrow().refundedAmount()).isEqualByComparingTo("30.00");
     }
 }

@@ -27,7 +27,7 @@ class CodepayE2eTest extends E2eTestBase {
 
     @Test
     void userpayingIsPolledUntilPaid() {
-        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.paysAfterQueries(2));
+        wechat.scriptPaymentCode(AUTH_CODE, WechatPaySimulatorPayer.confirmsAfter(2));
 
         PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-POLL-1", AUTH_CODE, "18.00"));
 
@@ -35,7 +35,7 @@ class CodepayE2eTest extends E2eTestBase {
             assertThat(paid.amount()).isEqualTo(Money.of("18.00", "CNY"));
             assertThat(paid.transactionId()).isEqualTo(wechat.order("E2E-CODE-POLL-1").orElseThrow().transactionId());
         });
-        assertThat(wechat.requestsFor("E2E-CODE-POLL-1")).extracting(WechatPaySimulatorRequest::operation)
+        assertThat(wechat.requests("E2E-CODE-POLL-1")).extracting(WechatPaySimulatorRequest::operation)
                 .containsExactly("codepay", "query", "query", "query");
         assertThat(wechat.order("E2E-CODE-POLL-1").orElseThrow().charges()).isEqualTo(1);
     }
@@ -46,13 +46,13 @@ class CodepayE2eTest extends E2eTestBase {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll("authCode", "18 digits starting 10 to 15", "Alipay payment code");
 
-        assertThat(wechat.requestsFor("E2E-CODE-ALIPAY-1")).isEmpty();
+        assertThat(wechat.requests("E2E-CODE-ALIPAY-1")).isEmpty();
         assertThat(wechat.order("E2E-CODE-ALIPAY-1")).isEmpty();
     }
 
     @Test
     void neverConfirmedPaymentIsReversedAndNotCharged() {
-        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.neverConfirms());
+        wechat.scriptPaymentCode(AUTH_CODE, WechatPaySimulatorPayer.neverConfirms());
 
         PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-NEVER-1", AUTH_CODE, "18.00"),
                 WechatE2e.shortPolicy(Duration.ofMillis(600), 3));
@@ -88,7 +88,7 @@ class CodepayE2eTest extends E2eTestBase {
         PaymentOutcome outcome = e2e.client.pay(codeOrder("E2E-CODE-LOST-1", AUTH_CODE, "18.00"));
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(wechat.requestsFor("E2E-CODE-LOST-1")).extracting(WechatPaySimulatorRequest::operation)
+        assertThat(wechat.requests("E2E-CODE-LOST-1")).extracting(WechatPaySimulatorRequest::operation)
                 .containsExactly("codepay", "query");
         assertThat(wechat.order("E2E-CODE-LOST-1").orElseThrow().netCharged()).isEqualTo(1800);
     }

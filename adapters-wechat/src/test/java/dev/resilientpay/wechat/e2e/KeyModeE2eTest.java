@@ -43,7 +43,7 @@ class KeyModeE2eTest {
                     .as("no answer was distrusted: the rotation cost no attempt")
                     .containsOnly(Classification.DEFINITE);
             assertThat(wechat.requestCount(WechatPaySimulator.CERTIFICATES)).isBetween(2, 3);
-            assertThat(wechat.ledger()).hasSize(2);
+            assertThat(wechat.orders()).hasSize(2);
         }
     }
 

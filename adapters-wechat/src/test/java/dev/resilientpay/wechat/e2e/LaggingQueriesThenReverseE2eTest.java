@@ -25,7 +25,7 @@ class LaggingQueriesThenReverseE2eTest extends E2eTestBase {
 
     @Test
     void aChargedOrderReversedAtTheDeadlineIsNeverReportedAsNotSent() {
-        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.paysAtOnce());
+        wechat.scriptPaymentCode(AUTH_CODE, WechatPaySimulatorPayer.paysAtOnce());
         wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.CODEPAY::equals);
         wechat.lagQueries("E2E-LAG-REV-1", 10_000);
 

@@ -56,7 +56,7 @@ class PrepayE2eTest extends E2eTestBase {
     @Test
     void lostNotificationIsMadeUpForByAwaitPaymentPolling() {
         e2e.client.pay(nativeOrder("E2E-LOSTNTF-01", "5.00"));
-        wechat.payer("E2E-LOSTNTF-01", WechatPaySimulatorPayer.paysAfterQueries(2));
+        wechat.scriptOrder("E2E-LOSTNTF-01", WechatPaySimulatorPayer.confirmsAfter(2));
 
         PaymentOutcome awaited = e2e.client.awaitPayment("E2E-LOSTNTF-01", AWAIT);
 
@@ -74,9 +74,9 @@ class PrepayE2eTest extends E2eTestBase {
         assertThat(outcome).isInstanceOfSatisfying(PaymentOutcome.AwaitingPayer.class, awaiting ->
                 assertThat(awaiting.action()).isEqualTo(new PayerAction.ScanQrCode(
                         wechat.order("E2E-LOSTPREPAY-1").orElseThrow().credential())));
-        assertThat(wechat.ledger()).singleElement().satisfies(order ->
+        assertThat(wechat.orders()).singleElement().satisfies(order ->
                 assertThat(order.outTradeNo()).isEqualTo("E2E-LOSTPREPAY-1"));
-        assertThat(wechat.requestsFor("E2E-LOSTPREPAY-1")).extracting(WechatPaySimulatorRequest::operation)
+        assertThat(wechat.requests("E2E-LOSTPREPAY-1")).extracting(WechatPaySimulatorRequest::operation)
                 .containsExactly("native", "query", "native");
     }
 
@@ -84,13 +84,13 @@ class PrepayE2eTest extends E2eTestBase {
     void prepayResentForAnOrderPaidMeanwhileEndsPaidOnTheAlreadyPaidAnswer() {
         wechat.alreadyPaidAnswer(WechatPaySimulatorAlreadyPaid.orderPaid());
         wechat.faults().next(1, Fault.responseLost(), WechatPaySimulator.NATIVE::equals);
-        wechat.payer("E2E-PAIDMEANWHILE", WechatPaySimulatorPayer.paysAtOnce());
+        wechat.scriptOrder("E2E-PAIDMEANWHILE", WechatPaySimulatorPayer.paysAtOnce());
         wechat.lagQueries("E2E-PAIDMEANWHILE", 1); // the first query does not see the order yet: re-send
 
         PaymentOutcome outcome = e2e.client.pay(nativeOrder("E2E-PAIDMEANWHILE", "9.99"));
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
-        assertThat(wechat.requestsFor("E2E-PAIDMEANWHILE"))
+        assertThat(wechat.requests("E2E-PAIDMEANWHILE"))
                 .extracting(WechatPaySimulatorRequest::operation, WechatPaySimulatorRequest::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("native", 0),
                         org.assertj.core.groups.Tuple.tuple("query", 404),
@@ -107,7 +107,7 @@ class PrepayE2eTest extends E2eTestBase {
 
         assertThat(changed).isInstanceOfSatisfying(PaymentOutcome.Failed.class, failed ->
                 assertThat(failed.failure().reason()).isEqualTo(FailureReason.IDEMPOTENCY_CONFLICT));
-        assertThat(wechat.requestsFor("E2E-CONFLICT-1")).as("nothing sent for the changed request").hasSize(1);
+        assertThat(wechat.requests("E2E-CONFLICT-1")).as("nothing sent for the changed request").hasSize(1);
         assertThat(wechat.order("E2E-CONFLICT-1").orElseThrow().total()).isEqualTo(1000);
     }
 
@@ -131,7 +131,7 @@ class PrepayE2eTest extends E2eTestBase {
 
             assertThat(results).hasSize(8).containsOnly(results.get(0));
             assertThat(results.get(0)).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
-            assertThat(wechat.requestsFor("E2E-CONCURRENT-1")).hasSize(1);
+            assertThat(wechat.requests("E2E-CONCURRENT-1")).hasSize(1);
         } finally {
             callers.shutdownNow();
         }
@@ -148,12 +148,12 @@ class PrepayE2eTest extends E2eTestBase {
             assertThat(first.classification()).isEqualTo(Classification.UNKNOWN);
             assertThat(first.reason()).isEqualTo(FailureReason.PROVIDER_UNAVAILABLE);
         });
-        assertThat(wechat.requestsFor("E2E-HTML502-1"))
+        assertThat(wechat.requests("E2E-HTML502-1"))
                 .extracting(WechatPaySimulatorRequest::operation, WechatPaySimulatorRequest::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("native", 502),
                         org.assertj.core.groups.Tuple.tuple("query", 404),
                         org.assertj.core.groups.Tuple.tuple("native", 200));
-        assertThat(wechat.ledger()).hasSize(1);
+        assertThat(wechat.orders()).hasSize(1);
     }
 
     @Test

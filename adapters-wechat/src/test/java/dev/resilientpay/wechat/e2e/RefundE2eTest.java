@@ -37,7 +37,7 @@ class RefundE2eTest extends E2eTestBase {
 
         assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded ->
                 assertThat(refunded.status().amount()).isEqualTo(Money.of("20.00", "CNY")));
-        assertThat(wechat.requestsFor("E2E-REFUND-0001")).filteredOn(r -> "E2E-R-0001".equals(r.outRefundNo()))
+        assertThat(wechat.requests("E2E-REFUND-0001")).filteredOn(r -> "E2E-R-0001".equals(r.outRefundNo()))
                 .extracting(WechatPaySimulatorRequest::operation)
                 .startsWith("refund", "refund-query", "refund")
                 .containsOnly("refund", "refund-query");

@@ -27,7 +27,7 @@ class ReverseOfAPaidOrderReportsRefundedE2eTest extends E2eTestBase {
 
     @Test
     void reverseOfAPaidOrderReportsTheMoneyRefunded() {
-        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.paysAtOnce());
+        wechat.scriptPaymentCode(AUTH_CODE, WechatPaySimulatorPayer.paysAtOnce());
         Attempt<PaymentOutcome> paid = e2e.provider.pay(codeOrder("E2E-REV-PAID-1", AUTH_CODE, "18.00"),
                 attempt("E2E-REV-PAID-1"));
         assertThat(paid).isInstanceOf(Attempt.Succeeded.class);
@@ -42,7 +42,7 @@ class ReverseOfAPaidOrderReportsRefundedE2eTest extends E2eTestBase {
 
     @Test
     void reverseOfAnUnpaidOrderReportsNothingRefunded() {
-        wechat.payerWithAuthCode(AUTH_CODE, WechatPaySimulatorPayer.neverConfirms());
+        wechat.scriptPaymentCode(AUTH_CODE, WechatPaySimulatorPayer.neverConfirms());
         Attempt<PaymentOutcome> confirming = e2e.provider.pay(codeOrder("E2E-REV-UNPAID-1", AUTH_CODE, "18.00"),
                 attempt("E2E-REV-UNPAID-1"));
         assertThat(confirming).isInstanceOf(Attempt.Pending.class);

@@ -33,9 +33,9 @@ class UnrequestedTrafficE2eTest {
     void gatewaySeesExactlyTheAttemptsThePipelineMade() {
         try (WechatE2e e2e = WechatE2e.start()) {
             WechatPaySimulator wechat = e2e.simulator;
-            wechat.payerWithAuthCode("134500000000000001", WechatPaySimulatorPayer.paysAtOnce());
-            wechat.payerWithAuthCode("134500000000000002", WechatPaySimulatorPayer.paysAfterQueries(1));
-            wechat.payerWithAuthCode("134500000000000003", WechatPaySimulatorPayer.notEnough());
+            wechat.scriptPaymentCode("134500000000000001", WechatPaySimulatorPayer.paysAtOnce());
+            wechat.scriptPaymentCode("134500000000000002", WechatPaySimulatorPayer.confirmsAfter(1));
+            wechat.scriptPaymentCode("134500000000000003", WechatPaySimulatorPayer.insufficientFunds());
             wechat.faults().randomly(0.3, STORM, 20250101L);
             List<String> orders = new ArrayList<>();
 
@@ -60,13 +60,13 @@ class UnrequestedTrafficE2eTest {
 
             assertThat(wechat.faults().injectedCount()).as("the storm happened").isGreaterThan(5);
             for (String orderId : orders) {
-                assertThat(wechat.requestsFor(orderId)).extracting(WechatPaySimulatorRequest::operation)
+                assertThat(wechat.requests(orderId)).extracting(WechatPaySimulatorRequest::operation)
                         .as("requests for %s", orderId)
                         .containsExactlyElementsOf(e2e.attemptedOperations(orderId));
             }
             assertThat(wechat.requests()).hasSize(e2e.attempts.size());
-            assertThat(wechat.ledger()).extracting(WechatPaySimulatorOrder::outTradeNo).isSubsetOf(orders);
-            assertThat(wechat.ledger()).allSatisfy(order -> assertThat(order.charges()).isLessThanOrEqualTo(1));
+            assertThat(wechat.orders()).extracting(WechatPaySimulatorOrder::outTradeNo).isSubsetOf(orders);
+            assertThat(wechat.orders()).allSatisfy(order -> assertThat(order.charges()).isLessThanOrEqualTo(1));
         }
     }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The names the WeChat Pay simulator shares with the Alipay one (docs/testkit.md), and the deprecated
- * names they replace, which must keep behaving as before.
+ * The names the WeChat Pay simulator shares with the Alipay one (docs/testkit.md).
  */
 class WechatPaySimulatorVocabularyTest {
 
@@ -76,27 +75,6 @@ class WechatPaySimulatorVocabularyTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.code()).isEqualTo("AUTH_CODE_INVALID");
         assertThat(sim().order("V-FUNDS-1").orElseThrow().charges()).isZero();
-    }
-
-    @Test
-    @SuppressWarnings("removal")
-    void deprecatedPayerFactoriesKeepTheirMeaning() {
-        assertThat(WechatPaySimulatorPayer.paysAfterQueries(2)).isEqualTo(WechatPaySimulatorPayer.confirmsAfter(2));
-        assertThat(WechatPaySimulatorPayer.notEnough()).isEqualTo(WechatPaySimulatorPayer.insufficientFunds());
-        assertThat(WechatPaySimulatorPayer.failsWith(500, "BANK_ERROR", "x"))
-                .isEqualTo(WechatPaySimulatorPayer.fails(500, "BANK_ERROR", "x"));
-    }
-
-    @Test
-    @SuppressWarnings("removal")
-    void deprecatedScriptingNamesStillScript() throws IOException {
-        sim().payerWithAuthCode("134500000000000091", WechatPaySimulatorPayer.neverConfirms());
-        sim().defaultCodepayPayer(WechatPaySimulatorPayer.neverConfirms());
-
-        assertThat(codepay("V-OLD-1", "134500000000000091").status()).isEqualTo(202);
-        assertThat(codepay("V-OLD-2", "134500000000000092").status()).isEqualTo(202);
-        assertThat(sim().requestsFor("V-OLD-1")).isEqualTo(sim().requests("V-OLD-1"));
-        assertThat(sim().ledger()).isEqualTo(sim().orders());
     }
 
     @Test

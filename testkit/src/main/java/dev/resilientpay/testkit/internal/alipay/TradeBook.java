@@ -195,15 +195,6 @@ public final class TradeBook {
         }
     }
 
-    /** Snapshots of every trade by order id, in creation order. */
-    public Map<String, AlipaySimulatorTrade> ledger() {
-        synchronized (lock) {
-            Map<String, AlipaySimulatorTrade> all = new LinkedHashMap<>();
-            byOutTradeNo.forEach((key, trade) -> all.put(key, trade.snapshot()));
-            return all;
-        }
-    }
-
     /**
      * The payer scans a QR order: the trade becomes visible to queries (still unpaid).
      *
