@@ -95,6 +95,18 @@ class AlipayOrderOperationsTest {
     }
 
     @Test
+    void cancelOfATradeAlipayDoesNotKnowIsOrderNotFound() {
+        // `action` is returned "when the call succeeded and the trade exists": without it, there was none.
+        gateway.answerSigned("alipay.trade.cancel", "{\"code\":\"10000\",\"msg\":\"Success\","
+                + "\"out_trade_no\":\"T1\",\"retry_flag\":\"N\"}");
+
+        Attempt<CloseOutcome.Closed> attempt = provider.cancel("T1", context("T1"));
+
+        assertThat(attempt).isInstanceOfSatisfying(Attempt.Rejected.class,
+                rejected -> assertThat(rejected.failure().reason()).isEqualTo(dev.resilientpay.FailureReason.ORDER_NOT_FOUND));
+    }
+
+    @Test
     void cancelAnsweredWithRetryFlagIsNotSent() {
         gateway.answerSigned("alipay.trade.cancel", "{\"code\":\"40004\",\"msg\":\"Business Failed\","
                 + "\"sub_code\":\"ACQ.SYSTEM_ERROR\",\"out_trade_no\":\"T1\",\"retry_flag\":\"Y\"}");

@@ -117,7 +117,12 @@ public final class AlipayOperations {
 
     /**
      * {@code alipay.trade.cancel}: {@code retry_flag=Y} asks for the same cancel again ({@link Attempt.NotSent});
-     * {@code action=refund} means the order had been paid and the money went back.
+     * {@code action=refund} means the order had been paid and the money went back, {@code action=close}
+     * that it had not. Alipay returns {@code action} only when the call succeeded <em>and the trade
+     * exists</em> (the response parameter's description in the {@code alipay.trade.cancel} reference), so
+     * a success without it is Alipay's signed word that it has no such trade: {@code ORDER_NOT_FOUND},
+     * as WeChat Pay's reverse answers {@code ORDER_NOT_EXIST}. Alipay remembers that cancel, so a pay that
+     * arrives later is refused, not charged.
      */
     public Attempt<CloseOutcome.Closed> cancel(String orderId, AttemptContext context) {
         GatewayReply reply = gateway.call(CANCEL, byOrder(orderId).toString(), null, context);
@@ -133,7 +138,12 @@ public final class AlipayOperations {
         if (isForAnotherOrder(answer, orderId)) {
             return anotherOrder(answer);
         }
-        return new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, "refund".equalsIgnoreCase(answer.text("action"))));
+        String action = answer.text("action");
+        if (action == null) {
+            return new Attempt.Rejected<>(Failure.of(FailureReason.ORDER_NOT_FOUND, answer.code(), null,
+                    "cancel answered without an action: Alipay has no such trade", null));
+        }
+        return new Attempt.Succeeded<>(new CloseOutcome.Closed(orderId, "refund".equalsIgnoreCase(action)));
     }
 
     /**
