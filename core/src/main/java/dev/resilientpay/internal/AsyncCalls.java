@@ -36,7 +36,9 @@ public final class AsyncCalls {
             executor.execute(() -> {
                 try {
                     future.complete(call.get());
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                } catch (Error e) {
                     future.completeExceptionally(e);
                     throw e;
                 }
