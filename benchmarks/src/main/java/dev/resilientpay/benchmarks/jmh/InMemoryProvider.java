@@ -27,7 +27,7 @@ import java.time.Instant;
  * gateway that charged every order would: what is left of {@code recover()} is the library's and the
  * ledger's cost.
  */
-public final class InMemoryProvider implements PaymentProvider {
+public class InMemoryProvider implements PaymentProvider {
 
     private static final Failure UNUSED = Failure.of(FailureReason.PROVIDER_ERROR, "not part of this benchmark");
     private static final Instant PAID_AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -39,7 +39,12 @@ public final class InMemoryProvider implements PaymentProvider {
         this(null);
     }
 
-    private InMemoryProvider(Money charged) {
+    /**
+     * A provider whose queries answer "paid" with {@code charged}, or "not sent" if null.
+     *
+     * @param charged what every order was charged, or null
+     */
+    protected InMemoryProvider(Money charged) {
         this.charged = charged;
     }
 

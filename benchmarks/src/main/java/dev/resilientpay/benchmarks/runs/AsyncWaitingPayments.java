@@ -1,24 +1,15 @@
 package dev.resilientpay.benchmarks.runs;
 
-import dev.resilientpay.CloseOutcome;
-import dev.resilientpay.Failure;
-import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
-import dev.resilientpay.NotificationRejection;
-import dev.resilientpay.NotificationReply;
-import dev.resilientpay.NotificationResult;
-import dev.resilientpay.NotificationVerifier;
 import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.PaymentRequest;
-import dev.resilientpay.RefundRequest;
-import dev.resilientpay.RefundStatus;
 import dev.resilientpay.TradeState;
 import dev.resilientpay.TradeStatus;
+import dev.resilientpay.benchmarks.jmh.InMemoryProvider;
 import dev.resilientpay.spi.Attempt;
 import dev.resilientpay.spi.AttemptContext;
-import dev.resilientpay.spi.PaymentProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -31,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -129,11 +119,13 @@ public final class AsyncWaitingPayments {
     }
 
     /** Payers confirming on their phones until {@link #payersPay}; answers in process. */
-    static final class ConfirmingProvider implements PaymentProvider {
+    static final class ConfirmingProvider extends InMemoryProvider {
         volatile boolean payersPay;
         final Map<String, Boolean> queried = new java.util.concurrent.ConcurrentHashMap<>();
-        final AtomicInteger calls = new AtomicInteger();
-        private static final Failure UNUSED = Failure.of(FailureReason.PROVIDER_ERROR, "not part of this benchmark");
+
+        ConfirmingProvider() {
+            super(null);
+        }
 
         @Override
         public String name() {
@@ -142,17 +134,11 @@ public final class AsyncWaitingPayments {
 
         @Override
         public Attempt<PaymentOutcome> pay(PaymentRequest request, AttemptContext context) {
-            calls.incrementAndGet();
-            if (payersPay) {
-                return new Attempt.Succeeded<>(new PaymentOutcome.Paid(request.orderId(), "T" + request.orderId(),
-                        request.amount(), Instant.now()));
-            }
-            return new Attempt.Pending<>("USERPAYING");
+            return payersPay ? super.pay(request, context) : new Attempt.Pending<>("USERPAYING");
         }
 
         @Override
         public Attempt<TradeStatus> query(String orderId, AttemptContext context) {
-            calls.incrementAndGet();
             queried.put(orderId, Boolean.TRUE);
             if (payersPay) {
                 return new Attempt.Succeeded<>(new TradeStatus(orderId, TradeState.PAID, "T" + orderId, Money.cny(2350),
@@ -160,32 +146,6 @@ public final class AsyncWaitingPayments {
             }
             return new Attempt.Succeeded<>(new TradeStatus(orderId, TradeState.AWAITING_PAYMENT, null, null, null,
                     "WAIT_BUYER_PAY"));
-        }
-
-        @Override
-        public Attempt<CloseOutcome.Closed> close(String orderId, AttemptContext context) {
-            return new Attempt.NotSent<>(UNUSED, null);
-        }
-
-        @Override
-        public Attempt<CloseOutcome.Closed> cancel(String orderId, AttemptContext context) {
-            return new Attempt.NotSent<>(UNUSED, null);
-        }
-
-        @Override
-        public Attempt<RefundStatus> refund(RefundRequest request, AttemptContext context) {
-            return new Attempt.NotSent<>(UNUSED, null);
-        }
-
-        @Override
-        public Attempt<RefundStatus> queryRefund(String orderId, String refundId, AttemptContext context) {
-            return new Attempt.NotSent<>(UNUSED, null);
-        }
-
-        @Override
-        public NotificationVerifier notifications() {
-            return (headers, body) -> new NotificationResult.Rejected(NotificationRejection.MALFORMED,
-                    "no notifications in this benchmark", new NotificationReply(400, "text/plain", "fail"));
         }
     }
 }
