@@ -6,10 +6,10 @@ import static dev.resilientpay.Fixtures.qrPay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilientpay.testing.Answers;
+import dev.resilientpay.testing.CapturedLogs;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
-import dev.resilientpay.testlog.RecordedLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
@@ -21,7 +21,7 @@ class ProviderFaultTest {
 
     @BeforeEach
     void clearLogs() {
-        RecordedLogs.clear();
+        CapturedLogs.clear();
     }
 
     @Test
@@ -44,7 +44,7 @@ class ProviderFaultTest {
 
         client(provider, time).build().pay(qrPay("o-1"));
 
-        assertThat(RecordedLogs.events()).filteredOn(e -> e.thrown() != null).singleElement().satisfies(e -> {
+        assertThat(CapturedLogs.events()).filteredOn(e -> e.thrown() != null).singleElement().satisfies(e -> {
             assertThat(e.level()).isEqualTo(Level.WARN);
             assertThat(e.thrown()).hasMessage("adapter bug");
         });
@@ -95,7 +95,7 @@ class ProviderFaultTest {
 
         assertThat(outcome).isInstanceOf(PaymentOutcome.AwaitingPayer.class);
         assertThat(after.outcomes).hasSize(1);
-        assertThat(RecordedLogs.events()).filteredOn(e -> e.message().contains("listener")).hasSize(2)
+        assertThat(CapturedLogs.events()).filteredOn(e -> e.message().contains("listener")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.level()).isEqualTo(Level.WARN));
     }
 }

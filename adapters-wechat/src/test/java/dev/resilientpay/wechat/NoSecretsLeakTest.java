@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.resilientpay.Money;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.RefundRequest;
-import dev.resilientpay.wechat.support.CapturedLogs;
+import dev.resilientpay.testing.CapturedLogs;
 import dev.resilientpay.wechat.support.GatewayTestBase;
 import dev.resilientpay.wechat.support.Vectors;
 import java.util.ArrayList;

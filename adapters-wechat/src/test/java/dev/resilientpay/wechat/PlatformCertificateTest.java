@@ -13,7 +13,7 @@ import dev.resilientpay.NotificationResult;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
 import dev.resilientpay.spi.Attempt;
-import dev.resilientpay.wechat.support.CapturedLogs;
+import dev.resilientpay.testing.CapturedLogs;
 import dev.resilientpay.wechat.support.GatewayTestBase;
 import dev.resilientpay.wechat.support.TestCertificates;
 import dev.resilientpay.wechat.support.Vectors;

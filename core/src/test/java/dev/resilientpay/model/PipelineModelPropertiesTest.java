@@ -1,6 +1,6 @@
 package dev.resilientpay.model;
 
-import dev.resilientpay.testlog.RecordedLogs;
+import dev.resilientpay.testing.CapturedLogs;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -43,7 +43,7 @@ class PipelineModelPropertiesTest {
 
     @AfterTry
     void forgetLogs() {
-        RecordedLogs.clear();
+        CapturedLogs.clear();
     }
 
     static void check(Schedule schedule, int jitterSeed) {

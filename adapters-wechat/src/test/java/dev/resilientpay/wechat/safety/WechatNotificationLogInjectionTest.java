@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resilientpay.NotificationRejection;
 import dev.resilientpay.NotificationResult;
+import dev.resilientpay.testing.CapturedLogs;
 import dev.resilientpay.wechat.WechatPayProvider;
-import dev.resilientpay.wechat.support.CapturedLogs;
 import dev.resilientpay.wechat.support.MutableClock;
 import dev.resilientpay.wechat.support.Vectors;
 import dev.resilientpay.wechat.support.WechatSigning;
