@@ -1,5 +1,7 @@
 package dev.resilientpay;
 
+import dev.resilientpay.internal.TimeSourceClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,6 +21,16 @@ public interface TimeSource {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * This time source as a UTC {@link Clock}, for components that take one (ledgers, simulators,
+     * resilience4j), so that they run in the same — possibly virtual — time.
+     *
+     * @return a clock whose {@code instant()} is {@link #now()}
+     */
+    default Clock clock() {
+        return new TimeSourceClock(this);
+    }
 
     /** {@return the system clock and {@link Thread#sleep}} */
     static TimeSource system() {

@@ -54,7 +54,7 @@ final class ProviderGuard {
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .waitDurationInOpenState(policy.openDuration())
                 .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
-                .clock(new TimeSourceClock(time))
+                .clock(time.clock())
                 .build();
         breaker = CircuitBreaker.of(provider, config);
         breaker.getEventPublisher().onStateTransition(event -> {

@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A {@link Clock} reading a {@link TimeSource}, so that resilience4j runs in the same (virtual) time. */
-final class TimeSourceClock extends Clock {
+/** A {@link Clock} reading a {@link TimeSource}: {@link TimeSource#clock()}. */
+public final class TimeSourceClock extends Clock {
 
     private final TimeSource time;
     private final ZoneId zone;
 
-    TimeSourceClock(TimeSource time) {
+    /**
+     * A UTC clock reading {@code time}.
+     *
+     * @param time the time source to read
+     */
+    public TimeSourceClock(TimeSource time) {
         this(time, ZoneOffset.UTC);
     }
 
@@ -28,7 +33,7 @@ final class TimeSourceClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new TimeSourceClock(time, zone);
+        return new TimeSourceClock(time, java.util.Objects.requireNonNull(zone, "zone"));
     }
 
     @Override

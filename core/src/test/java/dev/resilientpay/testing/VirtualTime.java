@@ -47,20 +47,6 @@ public final class VirtualTime implements TimeSource {
         }
     }
 
-    /**
-     * This virtual time as a {@link java.time.Clock}, for components that take one (ledgers).
-     *
-     * @return a clock that reads this virtual time
-     */
-    public java.time.Clock clock() {
-        VirtualTime self = this;
-        return new java.time.Clock() {
-            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return self.now(); }
-        };
-    }
-
     /** Moves the clock forward without recording a sleep (time passing inside an attempt). */
     public synchronized void advance(Duration duration) {
         now = now.plus(duration);

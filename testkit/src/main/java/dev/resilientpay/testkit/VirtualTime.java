@@ -1,11 +1,8 @@
 package dev.resilientpay.testkit;
 
 import dev.resilientpay.TimeSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -130,39 +127,8 @@ public final class VirtualTime implements TimeSource {
         return List.copyOf(sleeps);
     }
 
-    /** {@return this virtual time as a UTC {@link Clock}, for components that take one (simulators, ledgers)} */
-    public Clock clock() {
-        return new VirtualClock(this, ZoneOffset.UTC);
-    }
-
     @Override
     public synchronized String toString() {
         return "VirtualTime[" + now + ", elapsed " + Duration.between(start, now) + "]";
-    }
-
-    /** A {@link Clock} that reads a {@link VirtualTime}. */
-    private static final class VirtualClock extends Clock {
-        private final VirtualTime time;
-        private final ZoneId zone;
-
-        VirtualClock(VirtualTime time, ZoneId zone) {
-            this.time = time;
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new VirtualClock(time, Objects.requireNonNull(zone, "zone"));
-        }
-
-        @Override
-        public Instant instant() {
-            return time.now();
-        }
     }
 }
