@@ -226,31 +226,23 @@ public final class ReconciliationJob implements SmartLifecycle {
     private record Forwarding(List<ReconciliationListener> listeners, String name) implements ReconciliationListener {
         @Override
         public void discrepancy(String provider, String merchant, Discrepancy discrepancy) {
-            for (ReconciliationListener l : listeners) {
-                try {
-                    l.discrepancy(provider, name, discrepancy);
-                } catch (RuntimeException e) {
-                    log.warn("reconciliation listener {} failed: {}", l, e.toString());
-                }
-            }
+            each(l -> l.discrepancy(provider, name, discrepancy));
         }
 
         @Override
         public void reconciled(ReconciliationReport report) {
-            for (ReconciliationListener l : listeners) {
-                try {
-                    l.reconciled(report);
-                } catch (RuntimeException e) {
-                    log.warn("reconciliation listener {} failed: {}", l, e.toString());
-                }
-            }
+            each(l -> l.reconciled(report));
         }
 
         @Override
         public void noBill(String provider, String merchant, ReconciliationOutcome outcome) {
+            each(l -> l.noBill(provider, name, outcome));
+        }
+
+        private void each(java.util.function.Consumer<ReconciliationListener> event) {
             for (ReconciliationListener l : listeners) {
                 try {
-                    l.noBill(provider, name, outcome);
+                    event.accept(l);
                 } catch (RuntimeException e) {
                     log.warn("reconciliation listener {} failed: {}", l, e.toString());
                 }

@@ -58,34 +58,10 @@ public final class BillService {
 
     /** {@code GET /v3/bill/tradebill?bill_date=…&bill_type=ALL[&tar_type=GZIP]}. */
     public Answer tradeBill(Endpoint endpoint) {
-        String date = endpoint.queryParameter("bill_date");
         String type = endpoint.queryParameter("bill_type");
-        String tar = endpoint.queryParameter("tar_type");
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date == null ? "" : date);
-        } catch (DateTimeParseException e) {
-            return Answer.paramError("bill_date", date, "must be yyyy-MM-dd");
-        }
-        if (type != null && !"ALL".equals(type)) {
-            return Answer.paramError("bill_type", type, "the simulator serves ALL bills only");
-        }
-        if (tar != null && !"GZIP".equals(tar)) {
-            return Answer.paramError("tar_type", tar, "must be GZIP");
-        }
-        BillFault fault = desk.faults().take();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
-        if (fault == BillFault.NOT_READY || !day.isBefore(today)) {
-            return Answer.error(400, "NO_STATEMENT_EXIST", "账单文件不存在");
-        }
-        byte[] text = bill(day).getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = tar == null ? text : gzip(text);
-        String token = desk.publish(bytes, fault);
-        ObjectNode json = JsonNodeFactory.instance.objectNode()
-                .put("hash_type", "SHA1")
-                .put("hash_value", sha1(bytes))
-                .put("download_url", desk.baseUrl() + DOWNLOAD_PATH + "?token=" + token);
-        return Answer.ok(json);
+        Answer invalid = type != null && !"ALL".equals(type)
+                ? Answer.paramError("bill_type", type, "the simulator serves ALL bills only") : null;
+        return billFile(endpoint, invalid, this::bill);
     }
 
     /**
@@ -95,8 +71,20 @@ public final class BillService {
      * of the simulator never move (their bills have no rows).
      */
     public Answer fundFlowBill(Endpoint endpoint) {
-        String date = endpoint.queryParameter("bill_date");
         String account = endpoint.queryParameter("account_type");
+        Answer invalid = account != null && !java.util.Set.of("BASIC", "OPERATION", "FEES").contains(account)
+                ? Answer.paramError("account_type", account, "must be BASIC, OPERATION or FEES") : null;
+        boolean basic = account == null || "BASIC".equals(account);
+        return billFile(endpoint, invalid, day -> fundFlow(day, basic));
+    }
+
+    /**
+     * What both bill APIs answer: {@code bill_date} checked first, then the API's own parameter
+     * ({@code invalid}, or null), then {@code tar_type}; a bill not ready (a fault, or today or later) is
+     * {@code NO_STATEMENT_EXIST}; else the file is published and its SHA-1 and download URL answered.
+     */
+    private Answer billFile(Endpoint endpoint, Answer invalid, java.util.function.Function<LocalDate, String> text) {
+        String date = endpoint.queryParameter("bill_date");
         String tar = endpoint.queryParameter("tar_type");
         LocalDate day;
         try {
@@ -104,8 +92,8 @@ public final class BillService {
         } catch (DateTimeParseException e) {
             return Answer.paramError("bill_date", date, "must be yyyy-MM-dd");
         }
-        if (account != null && !java.util.Set.of("BASIC", "OPERATION", "FEES").contains(account)) {
-            return Answer.paramError("account_type", account, "must be BASIC, OPERATION or FEES");
+        if (invalid != null) {
+            return invalid;
         }
         if (tar != null && !"GZIP".equals(tar)) {
             return Answer.paramError("tar_type", tar, "must be GZIP");
@@ -115,8 +103,8 @@ public final class BillService {
         if (fault == BillFault.NOT_READY || !day.isBefore(today)) {
             return Answer.error(400, "NO_STATEMENT_EXIST", "账单文件不存在");
         }
-        byte[] text = fundFlow(day, account == null || "BASIC".equals(account)).getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = tar == null ? text : gzip(text);
+        byte[] plain = text.apply(day).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = tar == null ? plain : gzip(plain);
         String token = desk.publish(bytes, fault);
         ObjectNode json = JsonNodeFactory.instance.objectNode()
                 .put("hash_type", "SHA1")
