@@ -1,6 +1,6 @@
 package dev.resilientpay;
 
-import dev.resilientpay.internal.AsyncCalls;
+import dev.resilientpay.internal.AsyncDriver;
 import dev.resilientpay.internal.CallPipeline;
 import dev.resilientpay.internal.Listeners;
 import dev.resilientpay.internal.NotificationDesk;
@@ -65,6 +65,9 @@ public final class PaymentClient implements AutoCloseable {
     private final ExecutorService ownedExecutor;
     private final Executor asyncExecutor;
     private final ExecutorService ownedAsyncExecutor;
+    /** Times the waits of asynchronous calls; shut down once the last one ends after {@link #close()}. */
+    private final ScheduledExecutorService asyncScheduler;
+    private final AsyncDriver async;
     private final String instanceId;
     private final ScheduledExecutorService scheduler;
     private final List<ScheduledExecutorService> recoverers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -100,9 +103,17 @@ public final class PaymentClient implements AutoCloseable {
             this.asyncExecutor = b.asyncExecutor;
             this.ownedAsyncExecutor = null;
         } else {
-            this.ownedAsyncExecutor = AsyncCalls.defaultExecutor("resilient-pay-" + b.provider.name() + "-async-");
+            this.ownedAsyncExecutor = AsyncDriver.defaultExecutor("resilient-pay-" + b.provider.name() + "-async-");
             this.asyncExecutor = ownedAsyncExecutor;
         }
+        this.asyncScheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "resilient-pay-" + b.provider.name() + "-async-waits");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A virtual (or any non-system) time source decides what waiting means: its sleep is used instead.
+        this.async = new AsyncDriver(asyncExecutor, b.timeSource == TimeSource.system() ? asyncScheduler : null,
+                b.timeSource);
     }
 
     /**
@@ -309,8 +320,7 @@ public final class PaymentClient implements AutoCloseable {
         requireNonNull("request", request);
         requireNonNull("policy", policy);
         ensureOpen();
-        provider.validate(request); // fail here, on the caller's thread, before anything is queued
-        return AsyncCalls.submit(asyncExecutor, () -> pipeline.pay(request, policy));
+        return pipeline.payAsync(request, policy, async);
     }
 
     /**
@@ -339,8 +349,7 @@ public final class PaymentClient implements AutoCloseable {
         requireNonNull("request", request);
         requireNonNull("policy", policy);
         ensureOpen();
-        provider.validate(request);
-        return AsyncCalls.submit(asyncExecutor, () -> pipeline.refund(request, policy));
+        return pipeline.refundAsync(request, policy, async);
     }
 
     /**
@@ -354,7 +363,7 @@ public final class PaymentClient implements AutoCloseable {
     public CompletableFuture<QueryResult<TradeStatus>> queryAsync(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
-        return AsyncCalls.submit(asyncExecutor, () -> pipeline.query(orderId));
+        return pipeline.queryAsync(orderId, async);
     }
 
     /**
@@ -368,7 +377,7 @@ public final class PaymentClient implements AutoCloseable {
     public CompletableFuture<PaymentOutcome> resolveAsync(String orderId) {
         requireId("orderId", orderId);
         ensureOpen();
-        return AsyncCalls.submit(asyncExecutor, () -> pipeline.resolve(orderId));
+        return pipeline.resolveAsync(orderId, async);
     }
 
     /**
@@ -457,9 +466,14 @@ public final class PaymentClient implements AutoCloseable {
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
-        if (ownedAsyncExecutor != null) {
-            ownedAsyncExecutor.shutdown(); // calls already running finish to their outcome; none is interrupted
-        }
+        // Asynchronous calls already started run on to their outcome, none is interrupted; the threads
+        // they need stop once the last one has ended.
+        async.shutDownWhenIdle(() -> {
+            asyncScheduler.shutdown();
+            if (ownedAsyncExecutor != null) {
+                ownedAsyncExecutor.shutdown();
+            }
+        });
     }
 
     @Override
@@ -694,16 +708,22 @@ public final class PaymentClient implements AutoCloseable {
 
         /**
          * Where {@link PaymentClient#payAsync}, {@link PaymentClient#refundAsync},
-         * {@link PaymentClient#queryAsync} and {@link PaymentClient#resolveAsync} run. Each call runs
-         * from start to end on one task of this executor, and waits between its attempts and polls on
-         * that task, so the executor must not queue calls behind others (their deadlines run from the
-         * start) and must have room for every call in progress.
+         * {@link PaymentClient#queryAsync} and {@link PaymentClient#resolveAsync} run their steps. A
+         * step is one stretch of work between waits (an HTTP exchange and the ledger writes around it);
+         * the waits between steps (poll intervals, retry backoff, another call of the same order) hold
+         * no thread: the client's scheduler times them and hands the next step back to this executor.
+         * So the executor needs room for the steps in progress, not for every waiting call; it should
+         * not queue steps behind long-running work, as a call's deadline runs meanwhile.
          *
-         * <p>Default: on Java 21 and later a virtual thread per call, so a waiting payment holds no
-         * platform thread (ten thousand waiting payments are ten thousand virtual threads on a few
-         * carrier threads); on Java 17 a cached pool of daemon threads, one per call in progress, idle
-         * ones ending after 30 s. {@link #close()} lets running calls finish. A given executor is not
+         * <p>Default: on Java 21 and later a virtual thread per step; on Java 17 a cached pool of daemon
+         * threads, idle ones ending after 30 s. Virtual threads suit any executor here too
+         * ({@code Executors.newVirtualThreadPerTaskExecutor()}). {@link #close()} lets calls already
+         * started run to their outcome, then stops the threads the client owns. A given executor is not
          * shut down by the client.
+         *
+         * <p>With a {@link #timeSource time source} other than {@link TimeSource#system()}, such as a
+         * test's virtual time, the waits go through that time source's {@code sleep} on the step's
+         * thread instead, so a virtual schedule stays instant.
          *
          * @param executor where asynchronous calls run
          * @return this builder

@@ -11,8 +11,10 @@ public interface PaymentListener {
 
     /**
      * A public call (pay, refund, query, close, cancel, resolve, await) starts on this thread;
-     * {@link #onCallEnded} follows on the same thread whatever happens, after {@link #onOutcome} if
-     * the call has an outcome. Tracing binds a span's start here.
+     * {@link #onCallEnded} follows whatever happens, after {@link #onOutcome} if the call has an
+     * outcome: on the same thread for a blocking call; for an asynchronous one ({@code payAsync} and
+     * the like) on the thread where it ends, with {@link #onCallSuspended} and {@link #onCallResumed}
+     * around each wait between. Tracing binds a span's start here.
      *
      * @param event the call that starts
      */
@@ -24,6 +26,29 @@ public interface PaymentListener {
      * @param event the call that ended and its duration
      */
     default void onCallEnded(CallEnded event) {}
+
+    /**
+     * An asynchronous call stops running on this thread to wait (a poll interval, a retry backoff,
+     * another call of the same order) without holding a thread; its steps, and the events they
+     * report, go on later with {@link #onCallResumed}, often on another thread. Between the two the
+     * call runs nowhere. A listener that keeps per-thread state for a call in flight (an open scope,
+     * a tracing context) takes it off this thread here and returns it.
+     *
+     * @param event the call that leaves this thread
+     * @return what this listener needs to carry the call onward, handed back to {@link #onCallResumed};
+     *     {@code null} for nothing
+     */
+    default Object onCallSuspended(CallSuspended event) {
+        return null;
+    }
+
+    /**
+     * The call {@link #onCallSuspended} set aside goes on, on this thread.
+     *
+     * @param event   the call that resumes
+     * @param carried what {@link #onCallSuspended} returned for it
+     */
+    default void onCallResumed(CallResumed event, Object carried) {}
 
     /**
      * One attempt (send, query, cancel) finished with {@code classification}.
@@ -166,4 +191,22 @@ public interface PaymentListener {
      * @param elapsed   the call's duration on the client's clock
      */
     record CallEnded(String provider, Operation operation, String orderId, Duration elapsed) {}
+
+    /**
+     * An asynchronous call leaves the thread it ran on, to wait.
+     *
+     * @param provider  provider name
+     * @param operation the operation
+     * @param orderId   merchant order id
+     */
+    record CallSuspended(String provider, Operation operation, String orderId) {}
+
+    /**
+     * An asynchronous call goes on after a wait, on the thread this event is reported on.
+     *
+     * @param provider  provider name
+     * @param operation the operation
+     * @param orderId   merchant order id
+     */
+    record CallResumed(String provider, Operation operation, String orderId) {}
 }

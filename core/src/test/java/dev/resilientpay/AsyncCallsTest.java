@@ -10,7 +10,16 @@ import dev.resilientpay.testing.Answers;
 import dev.resilientpay.testing.ScriptedProvider;
 import dev.resilientpay.testing.ScriptedProvider.Endpoint;
 import dev.resilientpay.testing.VirtualTime;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
 
 /** Issue 10: {@code payAsync}, {@code refundAsync}, {@code queryAsync} and {@code resolveAsync}. */
 class AsyncCallsTest {
@@ -181,5 +191,179 @@ class AsyncCallsTest {
             assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
             assertThat(provider.executions(Endpoint.REFUND)).isEqualTo(1);
         }
+    }
+
+    // ---------------------------------------------------------------- waiting holds no thread
+
+    /** An executor that counts the tasks running on it right now, and the threads it ran them on. */
+    private static final class CountingExecutor implements Executor {
+        final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "counted");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger tasks = new AtomicInteger();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void execute(Runnable task) {
+            pool.execute(() -> {
+                running.incrementAndGet();
+                tasks.incrementAndGet();
+                threads.add(Thread.currentThread());
+                try {
+                    task.run();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** A payment-code policy that polls every 50–200 ms (real time) within 30 s. */
+    private static OperationPolicy quickPolls() {
+        return Policies.defaults().of(Operation.PAY_BY_CODE).toBuilder().deadline(Duration.ofSeconds(30))
+                .polling(Duration.ofMillis(50), Duration.ofMillis(200)).build();
+    }
+
+    /** Pays are accepted and processing; queries answer "awaiting the payer" until {@code paid} is set. */
+    private static ScriptedProvider payerConfirmsWhen(AtomicBoolean paid) {
+        return new ScriptedProvider()
+                .onPay(context -> Answers.pending())
+                .onQuery(context -> {
+                    String orderId = MDC.get("payment.orderId");
+                    return paid.get() ? Answers.paidStatus(orderId, AMOUNT)
+                            : Answers.status(orderId, TradeState.AWAITING_PAYMENT);
+                });
+    }
+
+    @Test
+    void paymentsWaitingBetweenPollsHoldNoThreadAndAllEndPaidWithOneSendEach() throws Exception {
+        AtomicBoolean paid = new AtomicBoolean();
+        ScriptedProvider provider = payerConfirmsWhen(paid);
+        CountingExecutor executor = new CountingExecutor();
+        int payments = 40;
+        try (PaymentClient client = PaymentClient.builder().provider(provider).asyncExecutor(executor).build()) {
+            List<CompletableFuture<PaymentOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < payments; i++) {
+                futures.add(client.payAsync(codePay("o-" + i), quickPolls()));
+            }
+            // Every payment sent once and polling; a second caller of one order joins it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) >= 2 * payments);
+            CompletableFuture<PaymentOutcome> again = client.payAsync(codePay("o-0"), quickPolls());
+
+            // Between their polls, none of them runs on any thread: the old one-task-per-call design
+            // held all 41 tasks here for the whole wait.
+            await().atMost(Duration.ofSeconds(20)).until(() -> executor.running.get() == 0);
+            assertThat(futures).noneMatch(CompletableFuture::isDone);
+            assertThat(again).isNotDone();
+            int tasksBefore = executor.tasks.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> executor.tasks.get() > tasksBefore); // and go on polling
+
+            paid.set(true);
+            for (CompletableFuture<PaymentOutcome> future : futures) {
+                assertThat(future.get(20, TimeUnit.SECONDS)).isInstanceOf(PaymentOutcome.Paid.class);
+            }
+            assertThat(again.get(20, TimeUnit.SECONDS)).isEqualTo(futures.get(0).join());
+            assertThat(provider.executions(Endpoint.PAY)).isEqualTo(payments);
+            assertThat(provider.executions(Endpoint.CANCEL)).isZero();
+        } finally {
+            executor.pool.shutdownNow();
+        }
+    }
+
+    /** Records the call events with the thread each was told on, and hands a token across each wait. */
+    private static final class ThreadRecordingListener implements PaymentListener {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final Map<Object, Boolean> tokens = new ConcurrentHashMap<>();
+        final AtomicInteger unmatched = new AtomicInteger();
+
+        @Override
+        public void onCallStarted(CallStarted event) {
+            events.add("started " + event.orderId());
+        }
+
+        @Override
+        public Object onCallSuspended(CallSuspended event) {
+            Object token = new Object();
+            tokens.put(token, Boolean.TRUE);
+            events.add("suspended " + event.orderId());
+            return token;
+        }
+
+        @Override
+        public void onCallResumed(CallResumed event, Object carried) {
+            if (carried == null || tokens.remove(carried) == null) {
+                unmatched.incrementAndGet();
+            }
+            events.add("resumed " + event.orderId());
+        }
+
+        @Override
+        public void onOutcome(CallFinished event) {
+            events.add("outcome " + event.orderId());
+        }
+
+        @Override
+        public void onCallEnded(CallEnded event) {
+            events.add("ended " + event.orderId());
+        }
+    }
+
+    @Test
+    void aCallThatWaitsLeavesItsThreadCleanAndTakesItsLogContextAndListenersAlong() throws Exception {
+        AtomicInteger queries = new AtomicInteger();
+        List<String> orderIdsInQueries = new CopyOnWriteArrayList<>();
+        ScriptedProvider provider = new ScriptedProvider()
+                .onPay(context -> Answers.pending())
+                .onQuery(context -> {
+                    orderIdsInQueries.add(String.valueOf(MDC.get("payment.orderId")));
+                    return queries.incrementAndGet() < 3 ? Answers.status("o-1", TradeState.AWAITING_PAYMENT)
+                            : Answers.paidStatus("o-1", AMOUNT);
+                });
+        ThreadRecordingListener listener = new ThreadRecordingListener();
+        ExecutorService single = Executors.newSingleThreadExecutor(task -> new Thread(task, "one"));
+        try (PaymentClient client = PaymentClient.builder().provider(provider).asyncExecutor(single)
+                .listener(listener).build()) {
+            assertThat(client.payAsync(codePay("o-1"), quickPolls()).get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(PaymentOutcome.Paid.class);
+
+            // Each step, on whichever thread it resumed, logged under the call's order id.
+            assertThat(orderIdsInQueries).hasSize(3).containsOnly("o-1");
+            // One call: started, left its thread and came back once per poll wait, ended.
+            List<String> expected = new ArrayList<>(List.of("started o-1"));
+            for (int i = 0; i < 3; i++) {
+                expected.add("suspended o-1");
+                expected.add("resumed o-1");
+            }
+            expected.add("outcome o-1");
+            expected.add("ended o-1");
+            assertThat(listener.events).containsExactlyElementsOf(expected);
+            assertThat(listener.unmatched).hasValue(0);
+            assertThat(listener.tokens).isEmpty();
+            // The thread is left without the call's log context.
+            assertThat(single.submit(() -> MDC.get("payment.orderId")).get(10, TimeUnit.SECONDS)).isNull();
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
+    void closingTheClientLetsWaitingCallsRunToTheirOutcome() throws Exception {
+        AtomicBoolean paid = new AtomicBoolean();
+        ScriptedProvider provider = payerConfirmsWhen(paid);
+        PaymentClient client = PaymentClient.builder().provider(provider).build();
+        CompletableFuture<PaymentOutcome> future = client.payAsync(codePay("o-1"), quickPolls());
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) >= 1);
+
+        client.close();
+        assertThatThrownBy(() -> client.payAsync(codePay("o-2"))).isInstanceOf(IllegalStateException.class);
+        int queriesAtClose = provider.executions(Endpoint.QUERY);
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) > queriesAtClose);
+        paid.set(true);
+
+        assertThat(future.get(20, TimeUnit.SECONDS)).isInstanceOf(PaymentOutcome.Paid.class);
+        assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
     }
 }

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one guarded attempt and waits between attempts: the mechanics shared by every step of the
- * pipeline. An adapter's exception never escapes from here.
+ * Makes one guarded attempt and measures the waits between attempts: the mechanics shared by every
+ * step of the pipeline. An adapter's exception never escapes from here. The waiting itself is the
+ * caller's ({@link Flow}).
  */
 final class AttemptRunner {
 
@@ -108,35 +109,19 @@ final class AttemptRunner {
     }
 
     /**
-     * Waits if the wait fits before the deadline.
-     *
-     * @return {@code false} if it does not fit or the thread was interrupted
+     * The wait before a re-send, at least {@code retryAfter}, reported to the listeners; {@code null}
+     * if it does not fit before the deadline (then nothing is reported). The caller waits.
      */
-    boolean pause(Call call, Duration wait) {
-        if (!fits(call, wait)) {
-            return false;
-        }
-        try {
-            time.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.interrupted = true;
-            return false;
-        }
-    }
-
-    /** Schedules a re-send: reports it and waits, at least {@code retryAfter}. */
-    boolean pauseBeforeResend(Call call, Duration retryAfter) {
+    Duration resendWait(Call call, Duration retryAfter) {
         Duration wait = call.retries.next(retryAfter);
         if (!fits(call, wait)) {
-            return false;
+            return null;
         }
         FailureReason cause = call.lastFailure == null ? null : call.lastFailure.reason();
         log.debug("{} of {}: sending again in {} ms", call.operation, call.orderId, wait.toMillis());
         listeners.retry(new PaymentListener.RetryScheduled(provider, call.operation, call.orderId,
                 call.sends + 1, wait, cause));
-        return pause(call, wait);
+        return wait;
     }
 
     static FailureReason reasonOf(Attempt<?> attempt) {

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,13 +52,18 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code attempt}: one provider call, time-boxed by the remaining deadline;</li>
  *   <li>{@link #classify}: definite → stop; not sent → re-send the same key after backoff;
  *       unknown → query first; pending → poll;</li>
- *   <li>{@link #poll}: query on a schedule until a final state or the deadline;</li>
+ *   <li>{@link #payStep}: query on a schedule until a final state or the deadline;</li>
  *   <li>{@link #settle}: at the deadline, cancel a payment-code payment; else in doubt;</li>
  *   <li>{@link #complete}: record the outcome, tell the listeners, log one line.</li>
  * </ol>
  *
  * Payments and refunds are small state machines over {@link Step}; query, close, cancel and refund
  * query are idempotent and simply retried ({@link #retryIdempotent}).
+ *
+ * <p>No step sleeps: a step that must wait returns a {@link Flow} holding the wait and the rest of
+ * the call. The blocking operations ({@link #pay}) run it with {@link Flow#await}, which sleeps on the
+ * client's time source; the asynchronous ones ({@link #payAsync}) with an {@link AsyncDriver}, which
+ * schedules the wait and holds no thread meanwhile.
  */
 @SuppressWarnings("try") // CallScope is held for its MDC side effect, not referenced
 public final class CallPipeline {
@@ -65,7 +71,8 @@ public final class CallPipeline {
     private static final Logger log = LoggerFactory.getLogger(CallPipeline.class);
 
     /** Where a payment or refund call goes next. */
-    private enum Step { SEND, QUERY, POLL }
+    /** Where a payment or refund call goes next: send; query now; wait a poll interval; query after it. */
+    private enum Step { SEND, QUERY, POLL, POLLED }
 
     private final PaymentProvider provider;
     private final PaymentLedger ledger;
@@ -129,16 +136,47 @@ public final class CallPipeline {
 
     // ------------------------------------------------------------------ payments
 
+    /** A public call ready to run: the operation and order its scope names, and its first step. */
+    private record Job<T>(Operation operation, String orderId, Supplier<Flow<T>> first) {}
+
+    /** Runs {@code job} on the calling thread, sleeping through its waits. */
+    private <T> T runNow(Job<T> job) {
+        try (CallScope scope = CallScope.call(listeners, time, provider.name(), job.operation(), job.orderId())) {
+            return Flow.await(job.first().get(), time);
+        }
+    }
+
+    /** Runs {@code job} on {@code driver}: its steps run on the driver's executor, its waits hold no thread. */
+    private <T> CompletableFuture<T> runAsync(Job<T> job, AsyncDriver driver) {
+        return driver.start(() -> CallScope.call(listeners, time, provider.name(), job.operation(), job.orderId()),
+                job.first());
+    }
+
     /** Takes a payment. {@code policy} is the call's policy (the operation's default unless overridden). */
     public PaymentOutcome pay(PaymentRequest request, OperationPolicy policy) {
+        return runNow(payJob(request, policy));
+    }
+
+    /**
+     * {@link #pay} on {@code driver}; the request is validated on the calling thread first.
+     *
+     * @param request the payment
+     * @param policy  the call's policy
+     * @param driver  where its steps run and how its waits are scheduled
+     * @return the future outcome
+     */
+    public CompletableFuture<PaymentOutcome> payAsync(PaymentRequest request, OperationPolicy policy,
+                                                      AsyncDriver driver) {
+        return runAsync(payJob(request, policy), driver);
+    }
+
+    private Job<PaymentOutcome> payJob(PaymentRequest request, OperationPolicy policy) {
         validate(request);
         LedgerKey key = keys.pay(request.orderId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operationOf(request), request.orderId())) {
-            return (PaymentOutcome) flights.run(key.id(), fingerprint,
-                    () -> begin(request, fingerprint, policy),
-                    () -> conflict(operationOf(request), request.orderId(), null));
-        }
+        return new Job<>(operationOf(request), request.orderId(), () -> flights.run(key.id(), fingerprint,
+                () -> begin(request, fingerprint, policy),
+                () -> (PaymentOutcome) conflict(operationOf(request), request.orderId(), null)));
     }
 
     /** Step 1: the provider's own rules (formats, limits, supported methods). */
@@ -151,25 +189,45 @@ public final class CallPipeline {
     }
 
     /**
+     * Waits {@code wait} if it fits before the call's deadline, then goes on with {@code then};
+     * otherwise, or if the waiting thread is interrupted, with {@code otherwise}. The wait is the
+     * driver's: a sleep for a blocking call, a scheduled task for an asynchronous one.
+     */
+    private <T> Flow<T> pause(Call call, Duration wait, Supplier<Flow<T>> then, Supplier<Flow<T>> otherwise) {
+        if (!runner.fits(call, wait)) {
+            return otherwise.get();
+        }
+        return new Flow.Wait<>(wait, then, () -> {
+            call.interrupted = true;
+            return otherwise.get();
+        });
+    }
+
+    /**
      * Step 2: the ledger decides whether this call sends, replays, joins a call running on another
      * instance, or takes over a call whose owner died.
      */
-    private PaymentOutcome begin(PaymentRequest request, String fingerprint, OperationPolicy policy) {
-        Call call = newCall(operationOf(request), request.orderId(), null, policy);
+    private Flow<PaymentOutcome> begin(PaymentRequest request, String fingerprint, OperationPolicy policy) {
+        return begin(request, fingerprint, policy, newCall(operationOf(request), request.orderId(), null, policy), 0);
+    }
+
+    /** Round {@code round} (of at most three) of {@link #begin}: the ledger entry may change under it. */
+    private Flow<PaymentOutcome> begin(PaymentRequest request, String fingerprint, OperationPolicy policy, Call call,
+                                       int round) {
         LedgerKey key = keys.pay(request.orderId());
-        for (int round = 0; round < 3; round++) {
+        for (; round < 3; round++) {
             PaymentLedger.Begin begun;
             try {
                 begun = ledger.begin(LedgerEntry.start(key, fingerprint, request, null, ownership.owner(), ledger.now())
                                 .withPolicy(policy), ownership.lease());
             } catch (LedgerUnavailableException e) {
-                return unavailable(call, new PaymentOutcome.Failed(request.orderId(), ledgerFailure(e)));
+                return Flow.done(unavailable(call, new PaymentOutcome.Failed(request.orderId(), ledgerFailure(e))));
             }
             if (begun instanceof PaymentLedger.Begin.Started started) {
-                return runPay(request, policy, claimOf(started.entry()));
+                return runPay(request, policy, claimOf(started.entry()), false, time.now());
             }
             if (begun instanceof PaymentLedger.Begin.Conflict) {
-                return (PaymentOutcome) conflict(operationOf(request), request.orderId(), null);
+                return Flow.done((PaymentOutcome) conflict(operationOf(request), request.orderId(), null));
             }
             LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
             if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof PaymentOutcome recorded) {
@@ -196,14 +254,13 @@ public final class CallPipeline {
                 }
                 log.info("{} {}: replaying the recorded {}, nothing sent", operationOf(request), request.orderId(),
                         describe(recorded));
-                return recorded;
+                return Flow.done(recorded);
             }
-            PaymentOutcome taken = takeOver(call, entry, policy, policy);
-            if (taken != null) {
-                return taken;
-            }
+            int next = round + 1;
+            return takeOver(call, entry, policy, policy).then(taken -> taken != null ? Flow.done(taken)
+                    : begin(request, fingerprint, policy, call, next));
         }
-        return (PaymentOutcome) lastWord(call, key);
+        return Flow.done((PaymentOutcome) lastWord(call, key));
     }
 
     /**
@@ -215,15 +272,14 @@ public final class CallPipeline {
      *                for resolve (see {@link #policyFor})
      * @return the outcome, or {@code null} to begin again (the entry changed meanwhile)
      */
-    private PaymentOutcome takeOver(Call call, LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
+    private Flow<PaymentOutcome> takeOver(Call call, LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
             // The caller's deadline runs from when it called, not from the takeover (model finding 4).
             return runPay(claimed.get().payment(), policyFor(claimed.get(), current, caller), claimOf(claimed.get()),
                     true, call.startedAt);
         }
-        Outcome elsewhere = awaitElsewhere(call, entry.key());
-        return elsewhere == null ? null : (PaymentOutcome) elsewhere;
+        return awaitElsewhere(call, entry.key()).then(elsewhere -> Flow.done((PaymentOutcome) elsewhere));
     }
 
     /**
@@ -232,32 +288,33 @@ public final class CallPipeline {
      * @return its outcome, an in-doubt outcome at the deadline, or {@code null} if the entry became
      *     free (begin again)
      */
-    private Outcome awaitElsewhere(Call call, LedgerKey key) {
+    private Flow<Outcome> awaitElsewhere(Call call, LedgerKey key) {
         log.info("{} {}: running on another instance; waiting for its outcome", call.operation, call.orderId);
-        Duration wait = Duration.ofMillis(200);
-        while (true) {
-            Optional<LedgerEntry> now;
-            try {
-                now = ledger.find(key);
-            } catch (LedgerUnavailableException e) {
-                return inDoubtElsewhere(call, key, ledgerFailure(e));
-            }
-            if (now.isEmpty()) {
-                return null;
-            }
-            LedgerEntry entry = now.get();
-            if (entry.state() == LedgerState.COMPLETED) {
-                return entry.outcome();
-            }
-            if (entry.unowned(ledger.now())) {
-                return null;
-            }
-            if (!runner.pause(call, wait)) {
-                return inDoubtElsewhere(call, key, Failure.of(FailureReason.CALL_IN_PROGRESS,
-                        "another instance is still working on this call"));
-            }
-            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : wait.multipliedBy(2);
+        return awaitElsewhere(call, key, Duration.ofMillis(200));
+    }
+
+    private Flow<Outcome> awaitElsewhere(Call call, LedgerKey key, Duration wait) {
+        Optional<LedgerEntry> now;
+        try {
+            now = ledger.find(key);
+        } catch (LedgerUnavailableException e) {
+            return Flow.done(inDoubtElsewhere(call, key, ledgerFailure(e)));
         }
+        if (now.isEmpty()) {
+            return Flow.done(null);
+        }
+        LedgerEntry entry = now.get();
+        if (entry.state() == LedgerState.COMPLETED) {
+            return Flow.done(entry.outcome());
+        }
+        if (entry.unowned(ledger.now())) {
+            return Flow.done(null);
+        }
+        Duration next = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
+                : wait.multipliedBy(2);
+        return pause(call, wait, () -> awaitElsewhere(call, key, next),
+                () -> Flow.done(inDoubtElsewhere(call, key, Failure.of(FailureReason.CALL_IN_PROGRESS,
+                        "another instance is still working on this call"))));
     }
 
     private Outcome inDoubtElsewhere(Call call, LedgerKey key, Failure failure) {
@@ -318,21 +375,36 @@ public final class CallPipeline {
      * payer is refreshed; a call held by another live instance is awaited.
      */
     public PaymentOutcome resolve(String orderId) {
-        LedgerKey key = keys.pay(orderId);
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
-            String fingerprint = recorder.payment(orderId).map(LedgerEntry::fingerprint).orElse(null);
-            return (PaymentOutcome) flights.run(key.id(), fingerprint,
-                    () -> resolveNow(orderId), () -> conflict(Operation.QUERY, orderId, null));
-        }
+        return runNow(resolveJob(orderId));
     }
 
-    private PaymentOutcome resolveNow(String orderId) {
+    /**
+     * {@link #resolve} on {@code driver}.
+     *
+     * @param orderId the order
+     * @param driver  where its steps run and how its waits are scheduled
+     * @return the future outcome
+     */
+    public CompletableFuture<PaymentOutcome> resolveAsync(String orderId, AsyncDriver driver) {
+        return runAsync(resolveJob(orderId), driver);
+    }
+
+    private Job<PaymentOutcome> resolveJob(String orderId) {
+        LedgerKey key = keys.pay(orderId);
+        return new Job<>(Operation.QUERY, orderId, () -> {
+            String fingerprint = recorder.payment(orderId).map(LedgerEntry::fingerprint).orElse(null);
+            return flights.run(key.id(), fingerprint, () -> resolveNow(orderId),
+                    () -> (PaymentOutcome) conflict(Operation.QUERY, orderId, null));
+        });
+    }
+
+    private Flow<PaymentOutcome> resolveNow(String orderId) {
         Optional<LedgerEntry> found;
         try {
             found = ledger.find(keys.pay(orderId));
         } catch (LedgerUnavailableException e) {
-            return unavailable(newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY)),
-                    new PaymentOutcome.InDoubt(orderId, ledgerFailure(e)));
+            return Flow.done(unavailable(newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY)),
+                    new PaymentOutcome.InDoubt(orderId, ledgerFailure(e))));
         }
         if (found.isEmpty()) {
             return statusOnly(orderId);
@@ -342,54 +414,49 @@ public final class CallPipeline {
         OperationPolicy current = policies.of(operationOf(request));
         OperationPolicy policy = policyFor(entry, current, null);
         if (entry.state() != LedgerState.COMPLETED) {
-            PaymentOutcome taken = takeOver(newCall(operationOf(request), orderId, null, policy), entry, current, null);
-            return taken != null ? taken : (PaymentOutcome) lastWord(newCall(Operation.QUERY, orderId, null, policy),
-                    entry.key());
+            return takeOver(newCall(operationOf(request), orderId, null, policy), entry, current, null)
+                    .then(taken -> Flow.done(taken != null ? taken
+                            : (PaymentOutcome) lastWord(newCall(Operation.QUERY, orderId, null, policy), entry.key())));
         }
         PaymentOutcome recorded = (PaymentOutcome) entry.outcome();
-        if (recorded instanceof PaymentOutcome.AwaitingPayer || recorded instanceof PaymentOutcome.Failed) {
-            // A recorded failure is refreshed too: verified PAID evidence overrides it (and is reported).
-            QueryResult<TradeStatus> result = query(orderId);
+        if (!(recorded instanceof PaymentOutcome.AwaitingPayer || recorded instanceof PaymentOutcome.Failed)) {
+            return Flow.done(recorded);
+        }
+        // A recorded failure is refreshed too: verified PAID evidence overrides it (and is reported).
+        return queryFlow(orderId).then(result -> {
             if (result instanceof QueryResult.Known<TradeStatus> known) {
                 Optional<PaymentOutcome> proven = StatusRecorder.definite(known.status(), request.amount(), 0);
                 if (proven.isPresent() && (recorded instanceof PaymentOutcome.AwaitingPayer
                         || proven.get() instanceof PaymentOutcome.Paid)) {
                     PaymentOutcome outcome = proven.get();
                     report(newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY)), outcome);
-                    return outcome;
+                    return Flow.done(outcome);
                 }
             }
-        }
-        return recorded;
+            return Flow.done(recorded);
+        });
     }
 
     /** resolve() of an order the ledger does not know: the provider's word is all there is. */
-    private PaymentOutcome statusOnly(String orderId) {
+    private Flow<PaymentOutcome> statusOnly(String orderId) {
         Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
-        QueryResult<TradeStatus> result = query(orderId);
-        PaymentOutcome outcome;
-        if (result instanceof QueryResult.Known<TradeStatus> known) {
-            TradeStatus status = known.status();
-            // "Not found" is not proof of "never charged" (queries lag, and a pay of the same order may be
-            // starting right now): in doubt, with the reason, never Failed.
-            outcome = StatusRecorder.definite(status, null, 0).orElseGet(() -> status.state() == TradeState.NOT_FOUND
-                    ? new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND,
-                        "the provider has no such order (yet) and this client has no record of it"))
-                    : new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.PROVIDER_ERROR,
-                        "order is " + status.state() + " but this client has no record of it")));
-        } else {
-            outcome = new PaymentOutcome.InDoubt(orderId, ((QueryResult.Unknown<TradeStatus>) result).failure());
-        }
-        report(call, outcome);
-        return outcome;
-    }
-
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim) {
-        return runPay(request, policy, claim, false, time.now());
-    }
-
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
-        return runPay(request, policy, claim, queryFirst, time.now());
+        return queryFlow(orderId).then(result -> {
+            PaymentOutcome outcome;
+            if (result instanceof QueryResult.Known<TradeStatus> known) {
+                TradeStatus status = known.status();
+                // "Not found" is not proof of "never charged" (queries lag, and a pay of the same order may be
+                // starting right now): in doubt, with the reason, never Failed.
+                outcome = StatusRecorder.definite(status, null, 0).orElseGet(() -> status.state() == TradeState.NOT_FOUND
+                        ? new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.ORDER_NOT_FOUND,
+                            "the provider has no such order (yet) and this client has no record of it"))
+                        : new PaymentOutcome.InDoubt(orderId, Failure.of(FailureReason.PROVIDER_ERROR,
+                            "order is " + status.state() + " but this client has no record of it")));
+            } else {
+                outcome = new PaymentOutcome.InDoubt(orderId, ((QueryResult.Unknown<TradeStatus>) result).failure());
+            }
+            report(call, outcome);
+            return Flow.done(outcome);
+        });
     }
 
     /**
@@ -400,67 +467,81 @@ public final class CallPipeline {
      * the first). The official barcode flow follows instead: query, poll, and cancel at the deadline.
      * A recovered call never has the code at all (the ledger keeps none).
      */
-    private PaymentOutcome runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
-                                  Instant startedAt) {
-        Operation op = operationOf(request);
-        Call call = new Call(op, request.orderId(), claim, policy, startedAt, random);
+    private Flow<PaymentOutcome> runPay(PaymentRequest request, OperationPolicy policy, LedgerClaim claim,
+                                        boolean queryFirst, Instant startedAt) {
+        Call call = new Call(operationOf(request), request.orderId(), claim, policy, startedAt, random);
         call.maybeSent = queryFirst;
+        return payStep(call, request, queryFirst ? Step.QUERY : Step.SEND);
+    }
+
+    /**
+     * Runs the payment from {@code step} until it needs to wait (returning the wait and what follows
+     * it) or ends.
+     */
+    private Flow<PaymentOutcome> payStep(Call call, PaymentRequest request, Step step) {
+        Operation op = call.operation;
         boolean codeConsumable = op == Operation.PAY_BY_CODE;
-        Step step = queryFirst ? Step.QUERY : Step.SEND;
+        Supplier<Flow<PaymentOutcome>> settle = () -> settle(call, request);
         while (true) {
             if (step == Step.SEND && codeConsumable && (call.maybeSent
                     || ((PaymentMethod.PaymentCode) request.method()).isRedacted())) {
                 step = Step.POLL; // never re-send a payment code that may have been consumed
             }
             if (step == Step.SEND) {
-                if (call.sends >= policy.maxAttempts()) {
-                    return settle(call, request);
+                if (call.sends >= call.policy.maxAttempts()) {
+                    return settle.get();
                 }
                 if (!runner.guard(call, op, call.sends + 1)) {
                     if (!call.maybeSent) {
-                        return release(call, new PaymentOutcome.Failed(request.orderId(), call.lastFailureOrTimeout()));
+                        return Flow.done(release(call, new PaymentOutcome.Failed(request.orderId(),
+                                call.lastFailureOrTimeout())));
                     }
-                    if (!runner.pause(call, call.retries.next())) {
-                        return settle(call, request);
-                    }
-                    step = Step.QUERY;
-                    continue;
+                    return pause(call, call.retries.next(), () -> payStep(call, request, Step.QUERY), settle);
                 }
                 Attempt<PaymentOutcome> attempt = runner.attempt(call, op, ++call.sends, request.orderId(),
                         ctx -> provider.pay(request, ctx));
                 Object next = classify(call, request, attempt);
                 if (next instanceof PaymentOutcome outcome) {
-                    return complete(call, outcome);
+                    return Flow.done(complete(call, outcome));
+                }
+                if (next instanceof Duration resend) {
+                    return pause(call, resend, () -> payStep(call, request, Step.SEND), settle);
                 }
                 if (next == null) {
-                    return settle(call, request);
+                    return settle.get();
                 }
                 step = (Step) next;
                 continue;
             }
-            Optional<TradeStatus> status = poll(call, step);
-            if (status == null) {
-                return settle(call, request);
+            if (step == Step.POLL) {
+                return pause(call, call.polls.next(), () -> payStep(call, request, Step.POLLED), settle);
             }
-            if (status.isEmpty()) {
+            // QUERY or POLLED: one status query, now.
+            if (call.remaining(time.now()).isZero()) {
+                return settle.get();
+            }
+            TradeStatus known = queryOnce(call);
+            if (known == null) {
                 // The query itself failed (often within milliseconds): ask again after the short retry
-                // backoff, not after a whole poll interval, so a run of transient failures does not use
-                // up the deadline while the payer may already have paid.
+                // backoff (at once after a poll's wait), not after a whole poll interval, so a run of
+                // transient failures does not use up the deadline while the payer may already have paid.
+                if (step == Step.QUERY) {
+                    return pause(call, call.retries.next(), () -> payStep(call, request, Step.QUERY), settle);
+                }
                 step = Step.QUERY;
                 continue;
             }
-            TradeStatus known = status.get();
             call.lastState = known.state();
             Optional<PaymentOutcome> definite = StatusRecorder.definite(known, request.amount(), call.sends);
             if (definite.isPresent()) {
-                return complete(call, definite.get());
+                return Flow.done(complete(call, definite.get()));
             }
             if (known.state() == TradeState.NOT_FOUND) {
                 // Not created yet, or the provider has not caught up. An order without a consumable
                 // credential is sent again with the same key (idempotent by order id), after a backoff
                 // so a lagging provider can catch up; a payment code is not (the loop above polls).
-                if (call.sends > 0 && !codeConsumable && !runner.pause(call, call.retries.next())) {
-                    return settle(call, request);
+                if (call.sends > 0 && !codeConsumable) {
+                    return pause(call, call.retries.next(), () -> payStep(call, request, Step.SEND), settle);
                 }
                 step = Step.SEND;
             } else if (op == Operation.CREATE_ORDER && known.state() == TradeState.AWAITING_PAYMENT && !call.alreadyPaid) {
@@ -472,8 +553,9 @@ public final class CallPipeline {
     }
 
     /**
-     * Step 5: what one send proved. Returns the final outcome, the next {@link Step}, or {@code null}
-     * when the call must be settled (no time or sends left).
+     * Step 5: what one send proved. Returns the final outcome, the next {@link Step}, the wait before
+     * sending again (a {@link Duration}), or {@code null} when the call must be settled (no time or
+     * sends left).
      */
     private Object classify(Call call, PaymentRequest request, Attempt<PaymentOutcome> attempt) {
         String orderId = call.orderId;
@@ -499,8 +581,7 @@ public final class CallPipeline {
         call.lastState = null;
         if (attempt instanceof Attempt.NotSent<PaymentOutcome> notSent) {
             call.lastFailure = notSent.failure();
-            boolean again = call.sends < call.policy.maxAttempts() && runner.pauseBeforeResend(call, notSent.retryAfter());
-            return again ? Step.SEND : null;
+            return call.sends < call.policy.maxAttempts() ? runner.resendWait(call, notSent.retryAfter()) : null;
         }
         call.maybeSent = true;
         if (attempt instanceof Attempt.Unknown<PaymentOutcome> unknown) {
@@ -529,27 +610,6 @@ public final class CallPipeline {
     }
 
     /**
-     * Step 6: one status query — at once for {@link Step#QUERY} (after a wait if the previous one
-     * failed), after the poll backoff for {@link Step#POLL}.
-     *
-     * @return the status, empty if this query failed (poll again), or {@code null} when the deadline
-     *     leaves no room for another query
-     */
-    private Optional<TradeStatus> poll(Call call, Step step) {
-        if (step == Step.POLL && !runner.pause(call, call.polls.next())) {
-            return null;
-        }
-        if (call.remaining(time.now()).isZero()) {
-            return null;
-        }
-        TradeStatus status = queryOnce(call);
-        if (status == null && step == Step.QUERY && !runner.pause(call, call.retries.next())) {
-            return null;
-        }
-        return Optional.ofNullable(status);
-    }
-
-    /**
      * One status query behind the breaker, reported as a poll.
      *
      * @return the status, or {@code null} if the query failed or the breaker refused it (the reason in
@@ -575,73 +635,86 @@ public final class CallPipeline {
     /**
      * Step 7: the deadline (or the send limit) is reached without a definite answer.
      */
-    private PaymentOutcome settle(Call call, PaymentRequest request) {
+    private Flow<PaymentOutcome> settle(Call call, PaymentRequest request) {
         String orderId = call.orderId;
         Failure last = call.lastFailureOrTimeout();
         if (call.claim != null && call.claim.lost()) {
-            return (PaymentOutcome) lostLease(call);
+            return Flow.done((PaymentOutcome) lostLease(call));
         }
         if (!call.maybeSent) {
             // Every attempt provably failed to reach the provider: not charged, and the key is free.
-            return release(call, new PaymentOutcome.Failed(orderId, last));
+            return Flow.done(release(call, new PaymentOutcome.Failed(orderId, last)));
         }
         if (call.amountMismatch) {
-            return complete(call, new PaymentOutcome.InDoubt(orderId, last));
+            return Flow.done(complete(call, new PaymentOutcome.InDoubt(orderId, last)));
         }
         if (call.lastState == TradeState.NOT_FOUND && call.operation != Operation.PAY_BY_CODE && !call.alreadyPaid
                 && !call.refusedAfterSend) {
             // Verified "no such order" after the last send, with no consumable credential: never charged.
-            return complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
+            return Flow.done(complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
                     last.providerCode(), last.providerSubCode(), "the provider has no such order: " + last.providerMessage(), last.requestId(),
-                    call.sends)));
+                    call.sends))));
         }
         if (call.operation == Operation.PAY_BY_CODE && !call.alreadyPaid && !call.interrupted) {
             Optional<PaymentOutcome.Paid> notified = recorder.paidWhileRunning(orderId);
             if (notified.isPresent() && notified.get().amount().equals(request.amount())) {
-                return complete(call, notified.get()); // a verified notification arrived: no cancel
+                return Flow.done(complete(call, notified.get())); // a verified notification arrived: no cancel
             }
             // Use the deadline to its end: the payer may still confirm, and a cancel now would refund them.
+            Supplier<Flow<PaymentOutcome>> cancel = () -> cancelAtDeadline(call, request);
             Duration left = call.remaining(time.now());
-            if (!left.isZero()) {
-                try {
-                    time.sleep(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    call.interrupted = true;
-                }
+            if (left.isZero()) {
+                return cancel.get();
             }
-            // The last query and the cancel share the cancel policy's time, so the call ends within the
-            // policy's deadline plus the cancel's (model finding 3).
-            Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
-            PaymentOutcome lastLook = lastQuery(call, cancel, request);
+            return new Flow.Wait<>(left, cancel, () -> {
+                call.interrupted = true;
+                return cancel.get();
+            });
+        }
+        return Flow.done(complete(call, new PaymentOutcome.InDoubt(orderId, last)));
+    }
+
+    /**
+     * The end of a payment-code payment that is not definite at its deadline: one last look, then the
+     * cancel, and what the cancel proves.
+     */
+    private Flow<PaymentOutcome> cancelAtDeadline(Call call, PaymentRequest request) {
+        String orderId = call.orderId;
+        // The last query and the cancel share the cancel policy's time, so the call ends within the
+        // policy's deadline plus the cancel's (model finding 3).
+        Call cancel = newCall(Operation.CANCEL, orderId, call.claim, policies.of(Operation.CANCEL));
+        return lastQuery(call, cancel, request, 0).then(lastLook -> {
             if (lastLook != null) {
-                return complete(call, lastLook);
+                return Flow.done(complete(call, lastLook));
             }
             call.cancelAttempted = true; // from here a PAID notification may describe money the cancel moves back
-            CloseOutcome cancelled = cancelOrder(cancel);
-            if (cancelled instanceof CloseOutcome.Closed closed) {
-                // A query's "not found" is no proof the order never existed (queries lag): only a cancel
-                // that itself answers "no such order" is (below). A closed order whose refund could not
-                // be learned is reported as not confirmed, whose message promises any amount back.
-                FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
-                        : FailureReason.PAYER_DID_NOT_CONFIRM;
-                String message = closed.refunded() ? "paid but not confirmed in time; cancelled and refunded"
-                        : "not confirmed in time; cancelled (any amount taken is returned)";
-                return complete(call, new PaymentOutcome.Failed(orderId, new Failure(reason, null, null, message, null,
-                        call.sends)));
-            }
-            if (cancelled instanceof CloseOutcome.Failed failed
-                    && failed.failure().reason() == FailureReason.ORDER_NOT_FOUND) {
-                // A verified "no such order" to the cancel, long after the last send: never created.
-                return complete(call, new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
-                        failed.failure().providerCode(), failed.failure().providerSubCode(),
-                        "the provider never created the order", failed.failure().requestId(), call.sends)));
-            }
-            last = cancelled instanceof CloseOutcome.Failed failed ? failed.failure()
-                    : ((CloseOutcome.InDoubt) cancelled).lastFailure();
-            last = last.withAttempts(call.sends);
+            return cancelOrder(cancel).then(cancelled -> Flow.done(complete(call, afterCancel(call, cancelled))));
+        });
+    }
+
+    /** What the deadline cancel of a payment-code payment proves about the payment. */
+    private static PaymentOutcome afterCancel(Call call, CloseOutcome cancelled) {
+        String orderId = call.orderId;
+        if (cancelled instanceof CloseOutcome.Closed closed) {
+            // A query's "not found" is no proof the order never existed (queries lag): only a cancel
+            // that itself answers "no such order" is (below). A closed order whose refund could not
+            // be learned is reported as not confirmed, whose message promises any amount back.
+            FailureReason reason = closed.refunded() ? FailureReason.PAYMENT_REVERSED
+                    : FailureReason.PAYER_DID_NOT_CONFIRM;
+            String message = closed.refunded() ? "paid but not confirmed in time; cancelled and refunded"
+                    : "not confirmed in time; cancelled (any amount taken is returned)";
+            return new PaymentOutcome.Failed(orderId, new Failure(reason, null, null, message, null, call.sends));
         }
-        return complete(call, new PaymentOutcome.InDoubt(orderId, last));
+        if (cancelled instanceof CloseOutcome.Failed failed
+                && failed.failure().reason() == FailureReason.ORDER_NOT_FOUND) {
+            // A verified "no such order" to the cancel, long after the last send: never created.
+            return new PaymentOutcome.Failed(orderId, new Failure(FailureReason.NOT_SENT,
+                    failed.failure().providerCode(), failed.failure().providerSubCode(),
+                    "the provider never created the order", failed.failure().requestId(), call.sends));
+        }
+        Failure last = cancelled instanceof CloseOutcome.Failed failed ? failed.failure()
+                : ((CloseOutcome.InDoubt) cancelled).lastFailure();
+        return new PaymentOutcome.InDoubt(orderId, last.withAttempts(call.sends));
     }
 
     /**
@@ -650,32 +723,32 @@ public final class CallPipeline {
      *
      * @return the definite outcome it proves, or {@code null}
      */
-    private PaymentOutcome lastQuery(Call call, Call look, PaymentRequest request) {
+    private Flow<PaymentOutcome> lastQuery(Call call, Call look, PaymentRequest request, int tries) {
         // Not behind the breaker: an order that may be charged must be settled even during an outage
         // (the breaker protects new calls, not the end of one already sent). Tried up to three times on
         // a transient failure, within the cancel policy's time, before the cancel refunds a paid payer.
-        for (int tries = 0; tries < 3; tries++) {
-            Attempt<TradeStatus> attempt = runner.attempt(look, Operation.QUERY, ++call.queries, call.orderId,
-                    ctx -> provider.query(call.orderId, ctx));
-            if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
-                call.lastState = succeeded.value().state();
-                return StatusRecorder.definite(succeeded.value(), request.amount(), call.sends)
-                        .filter(o -> !(o instanceof PaymentOutcome.Failed)).orElse(null);
-            }
-            if (attempt instanceof Attempt.Rejected<TradeStatus> || !runner.pause(look, look.retries.next())) {
-                return null;
-            }
+        Attempt<TradeStatus> attempt = runner.attempt(look, Operation.QUERY, ++call.queries, call.orderId,
+                ctx -> provider.query(call.orderId, ctx));
+        if (attempt instanceof Attempt.Succeeded<TradeStatus> succeeded) {
+            call.lastState = succeeded.value().state();
+            return Flow.done(StatusRecorder.definite(succeeded.value(), request.amount(), call.sends)
+                    .filter(o -> !(o instanceof PaymentOutcome.Failed)).orElse(null));
         }
-        return null;
+        if (attempt instanceof Attempt.Rejected<TradeStatus>) {
+            return Flow.done(null);
+        }
+        return pause(look, look.retries.next(),
+                () -> tries + 1 < 3 ? lastQuery(call, look, request, tries + 1) : Flow.done(null),
+                () -> Flow.done(null));
     }
 
     /** The cancel of {@link #settle}, with the CANCEL policy, recorded only as part of the payment. */
-    private CloseOutcome cancelOrder(Call cancel) {
+    private Flow<CloseOutcome> cancelOrder(Call cancel) {
         String orderId = cancel.orderId;
         // The payment's claim goes along (in {@code cancel}): the cancel keeps the lease alive.
         log.info("{} {}: not definite at the deadline, cancelling", Operation.PAY_BY_CODE, orderId);
-        return refundedByCancel(cancel, closeOutcome(cancel,
-                retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx), true)));
+        return retryIdempotent(cancel, orderId, ctx -> provider.cancel(orderId, ctx), true)
+                .then(result -> Flow.done(refundedByCancel(cancel, closeOutcome(cancel, result))));
     }
 
     /**
@@ -703,32 +776,51 @@ public final class CallPipeline {
 
     /** Refunds. {@code policy} is the call's policy. */
     public RefundOutcome refund(RefundRequest request, OperationPolicy policy) {
+        return runNow(refundJob(request, policy));
+    }
+
+    /**
+     * {@link #refund} on {@code driver}; the request is validated on the calling thread first.
+     *
+     * @param request the refund
+     * @param policy  the call's policy
+     * @param driver  where its steps run and how its waits are scheduled
+     * @return the future outcome
+     */
+    public CompletableFuture<RefundOutcome> refundAsync(RefundRequest request, OperationPolicy policy,
+                                                        AsyncDriver driver) {
+        return runAsync(refundJob(request, policy), driver);
+    }
+
+    private Job<RefundOutcome> refundJob(RefundRequest request, OperationPolicy policy) {
         validate(request);
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
         String fingerprint = RequestFingerprint.of(request);
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
-            return (RefundOutcome) flights.run(key.id(), fingerprint,
-                    () -> begin(request, fingerprint, policy),
-                    () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
-        }
+        return new Job<>(Operation.REFUND, request.orderId(), () -> flights.run(key.id(), fingerprint,
+                () -> begin(request, fingerprint, policy),
+                () -> (RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId())));
     }
 
-    private RefundOutcome begin(RefundRequest request, String fingerprint, OperationPolicy policy) {
-        Call call = newCall(Operation.REFUND, request.orderId(), null, policy);
+    private Flow<RefundOutcome> begin(RefundRequest request, String fingerprint, OperationPolicy policy) {
+        return begin(request, fingerprint, policy, newCall(Operation.REFUND, request.orderId(), null, policy), 0);
+    }
+
+    private Flow<RefundOutcome> begin(RefundRequest request, String fingerprint, OperationPolicy policy, Call call,
+                                      int round) {
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
-        for (int round = 0; round < 3; round++) {
+        for (; round < 3; round++) {
             PaymentLedger.Begin begun;
             try {
                 begun = ledger.begin(LedgerEntry.start(key, fingerprint, null, request, ownership.owner(), ledger.now())
                                 .withPolicy(policy), ownership.lease());
             } catch (LedgerUnavailableException e) {
-                return unavailable(call, refundFailed(request, ledgerFailure(e)));
+                return Flow.done(unavailable(call, refundFailed(request, ledgerFailure(e))));
             }
             if (begun instanceof PaymentLedger.Begin.Started started) {
-                return runRefund(request, policy, claimOf(started.entry()), false);
+                return runRefund(request, policy, claimOf(started.entry()), false, time.now());
             }
             if (begun instanceof PaymentLedger.Begin.Conflict) {
-                return (RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId());
+                return Flow.done((RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId()));
             }
             LedgerEntry entry = ((PaymentLedger.Begin.Existing) begun).entry();
             if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
@@ -738,79 +830,80 @@ public final class CallPipeline {
                 }
                 log.info("{} {}/{}: replaying the recorded {}, nothing sent", Operation.REFUND, request.orderId(),
                         request.refundId(), describe(recorded));
-                return recorded;
+                return Flow.done(recorded);
             }
-            RefundOutcome taken = takeOverRefund(call, entry, policy, policy);
-            if (taken != null) {
-                return taken;
-            }
+            int next = round + 1;
+            return takeOverRefund(call, entry, policy, policy).then(taken -> taken != null ? Flow.done(taken)
+                    : begin(request, fingerprint, policy, call, next));
         }
-        return (RefundOutcome) lastWord(call, key);
+        return Flow.done((RefundOutcome) lastWord(call, key));
     }
 
     /** Like {@link #takeOver}, for a refund; the policies as in {@link #policyFor}. */
-    private RefundOutcome takeOverRefund(Call call, LedgerEntry entry, OperationPolicy current, OperationPolicy caller) {
+    private Flow<RefundOutcome> takeOverRefund(Call call, LedgerEntry entry, OperationPolicy current,
+                                               OperationPolicy caller) {
         Optional<LedgerEntry> claimed = claim(entry.key());
         if (claimed.isPresent()) {
             return runRefund(claimed.get().refund(), policyFor(claimed.get(), current, caller), claimOf(claimed.get()),
                     true, call.startedAt);
         }
-        Outcome elsewhere = awaitElsewhere(call, entry.key());
-        return elsewhere == null ? null : (RefundOutcome) elsewhere;
+        return awaitElsewhere(call, entry.key()).then(elsewhere -> Flow.done((RefundOutcome) elsewhere));
     }
 
     /** Finishes an unresolved refund: query it, and re-send the same refund id if the provider has none. */
     public RefundOutcome resolveRefund(RefundRequest request) {
         LedgerKey key = keys.refund(request.orderId(), request.refundId());
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND, request.orderId())) {
-            return (RefundOutcome) flights.run(key.id(), RequestFingerprint.of(request),
-                    () -> resolveRefundNow(request),
-                    () -> conflict(Operation.REFUND, request.orderId(), request.refundId()));
-        }
+        return runNow(new Job<>(Operation.REFUND, request.orderId(), () -> flights.run(key.id(),
+                RequestFingerprint.of(request), () -> resolveRefundNow(request),
+                () -> (RefundOutcome) conflict(Operation.REFUND, request.orderId(), request.refundId()))));
     }
 
-    private RefundOutcome resolveRefundNow(RefundRequest request) {
+    private Flow<RefundOutcome> resolveRefundNow(RefundRequest request) {
         OperationPolicy current = policies.of(Operation.REFUND);
         Optional<LedgerEntry> found = ledger.find(keys.refund(request.orderId(), request.refundId()));
         if (found.isEmpty()) {
-            return runRefund(request, current, null, true);
+            return runRefund(request, current, null, true, time.now());
         }
         LedgerEntry entry = found.get();
         if (entry.state() == LedgerState.COMPLETED && entry.outcome() instanceof RefundOutcome recorded) {
-            return recorded;
+            return Flow.done(recorded);
         }
         Call call = newCall(Operation.REFUND, request.orderId(), null, policyFor(entry, current, null));
-        RefundOutcome taken = takeOverRefund(call, entry, current, null);
-        return taken != null ? taken : (RefundOutcome) lastWord(call, entry.key());
+        return takeOverRefund(call, entry, current, null)
+                .then(taken -> Flow.done(taken != null ? taken : (RefundOutcome) lastWord(call, entry.key())));
+    }
+
+    /** What a refund call has learned so far, across its steps. */
+    private static final class RefundProgress {
+        /** The provider verifiably had no such refund before the next send. */
+        boolean verifiedNoSuchRefund;
+        /** The last "still processing" status, which an unfinished call reports. */
+        RefundStatus processing;
     }
 
     /** The refund state machine: accepted is not refunded, so it polls the refund query. */
-    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst) {
-        return runRefund(request, policy, claim, queryFirst, time.now());
+    private Flow<RefundOutcome> runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim,
+                                          boolean queryFirst, Instant startedAt) {
+        Call call = new Call(Operation.REFUND, request.orderId(), claim, policy, startedAt, random);
+        call.maybeSent = queryFirst;
+        return refundStep(call, request, new RefundProgress(), queryFirst ? Step.QUERY : Step.SEND);
     }
 
-    private RefundOutcome runRefund(RefundRequest request, OperationPolicy policy, LedgerClaim claim, boolean queryFirst,
-                                    Instant startedAt) {
-        Call call = new Call(Operation.REFUND, request.orderId(), claim, policy, startedAt, random);
-        boolean verifiedNoSuchRefund = false;
-        call.maybeSent = queryFirst;
-        Step step = queryFirst ? Step.QUERY : Step.SEND;
-        RefundStatus processing = null;
+    /** Runs the refund from {@code step} until it needs to wait or ends. */
+    private Flow<RefundOutcome> refundStep(Call call, RefundRequest request, RefundProgress progress, Step step) {
+        Supplier<Flow<RefundOutcome>> settle = () -> Flow.done(settle(call, request, progress.processing));
         while (true) {
             RefundStatus status;
             if (step == Step.SEND) {
-                if (call.sends >= policy.maxAttempts()) {
-                    return settle(call, request, processing);
+                if (call.sends >= call.policy.maxAttempts()) {
+                    return settle.get();
                 }
                 if (!runner.guard(call, Operation.REFUND, call.sends + 1)) {
                     if (!call.maybeSent) {
-                        return release(call, refundFailed(request, call.lastFailureOrTimeout()));
+                        return Flow.done(release(call, refundFailed(request, call.lastFailureOrTimeout())));
                     }
-                    if (!runner.pause(call, call.retries.next())) {
-                        return settle(call, request, processing);
-                    }
-                    step = Step.QUERY;
-                    continue;
+                    return pause(call, call.retries.next(), () -> refundStep(call, request, progress, Step.QUERY),
+                            settle);
                 }
                 Attempt<RefundStatus> attempt = runner.attempt(call, Operation.REFUND, ++call.sends,
                         request.refundId(), ctx -> provider.refund(request, ctx));
@@ -819,8 +912,9 @@ public final class CallPipeline {
                     // had no such refund before this send: a refund id carries no one-time credential,
                     // and a re-send of a processed refund is answered with its result, not refused
                     // (model finding 5).
-                    if (!call.maybeSent || verifiedNoSuchRefund) {
-                        return complete(call, refundFailed(request, rejected.failure().withAttempts(call.sends)));
+                    if (!call.maybeSent || progress.verifiedNoSuchRefund) {
+                        return Flow.done(complete(call, refundFailed(request,
+                                rejected.failure().withAttempts(call.sends))));
                     }
                     // A refusal of a re-send says nothing about the first send: ask.
                     call.lastFailure = rejected.failure().withAttempts(call.sends);
@@ -830,10 +924,12 @@ public final class CallPipeline {
                 call.lastState = null;
                 if (attempt instanceof Attempt.NotSent<RefundStatus> notSent) {
                     call.lastFailure = notSent.failure();
-                    if (call.sends >= policy.maxAttempts() || !runner.pauseBeforeResend(call, notSent.retryAfter())) {
-                        return settle(call, request, processing);
+                    Duration resend = call.sends >= call.policy.maxAttempts() ? null
+                            : runner.resendWait(call, notSent.retryAfter());
+                    if (resend == null) {
+                        return settle.get();
                     }
-                    continue;
+                    return pause(call, resend, () -> refundStep(call, request, progress, Step.SEND), settle);
                 }
                 call.maybeSent = true;
                 if (attempt instanceof Attempt.Unknown<RefundStatus> unknown) {
@@ -850,22 +946,29 @@ public final class CallPipeline {
                     step = Step.QUERY;
                     continue;
                 }
+            } else if (step == Step.POLL) {
+                return pause(call, call.polls.next(), () -> refundStep(call, request, progress, Step.POLLED), settle);
             } else {
-                Optional<RefundStatus> polled = pollRefund(call, step, request);
-                if (polled == null) {
-                    return settle(call, request, processing);
+                // QUERY or POLLED: one refund query, now.
+                if (call.remaining(time.now()).isZero()) {
+                    return settle.get();
                 }
-                if (polled.isEmpty()) {
+                RefundStatus polled = queryRefundOnce(call, request);
+                if (polled == null) {
+                    if (step == Step.QUERY) {
+                        return pause(call, call.retries.next(), () -> refundStep(call, request, progress, Step.POLL),
+                                settle);
+                    }
                     step = Step.POLL;
                     continue;
                 }
-                status = polled.get();
+                status = polled;
                 if (status.state() == RefundState.NOT_FOUND) {
-                    verifiedNoSuchRefund = true;
+                    progress.verifiedNoSuchRefund = true;
                     step = Step.SEND; // the provider has no such refund: send it with the same refund id
                     continue;
                 }
-                verifiedNoSuchRefund = false;
+                progress.verifiedNoSuchRefund = false;
             }
             if (!status.orderId().equals(request.orderId()) || !status.refundId().equals(request.refundId())) {
                 // An answer for another order or refund is never taken as this refund's.
@@ -878,20 +981,15 @@ public final class CallPipeline {
             }
             Optional<RefundOutcome> definite = StatusRecorder.definite(status, call.sends);
             if (definite.isPresent()) {
-                return complete(call, definite.get());
+                return Flow.done(complete(call, definite.get()));
             }
-            processing = status;
+            progress.processing = status;
             step = Step.POLL;
         }
     }
 
-    private Optional<RefundStatus> pollRefund(Call call, Step step, RefundRequest request) {
-        if (step == Step.POLL && !runner.pause(call, call.polls.next())) {
-            return null;
-        }
-        if (call.remaining(time.now()).isZero()) {
-            return null;
-        }
+    /** One refund query behind the breaker; {@code null} if it failed or the breaker refused it. */
+    private RefundStatus queryRefundOnce(Call call, RefundRequest request) {
         int number = ++call.queries;
         RefundStatus status = null;
         if (runner.guard(call, Operation.REFUND_QUERY, number)) {
@@ -903,10 +1001,7 @@ public final class CallPipeline {
                 call.lastFailure = AttemptRunner.failureOf(attempt);
             }
         }
-        if (status == null && step == Step.QUERY && !runner.pause(call, call.retries.next())) {
-            return null;
-        }
-        return Optional.ofNullable(status);
+        return status;
     }
 
     private RefundOutcome settle(Call call, RefundRequest request, RefundStatus processing) {
@@ -930,52 +1025,69 @@ public final class CallPipeline {
 
     /** Queries an order, retrying transient failures; records what it learns. */
     public QueryResult<TradeStatus> query(String orderId) {
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.QUERY, orderId)) {
-            Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
-            Retried<TradeStatus> result = retryIdempotent(call, orderId, ctx -> provider.query(orderId, ctx));
+        return runNow(new Job<>(Operation.QUERY, orderId, () -> queryFlow(orderId)));
+    }
+
+    /**
+     * {@link #query} on {@code driver}.
+     *
+     * @param orderId the order
+     * @param driver  where its steps run and how its waits are scheduled
+     * @return the future result
+     */
+    public CompletableFuture<QueryResult<TradeStatus>> queryAsync(String orderId, AsyncDriver driver) {
+        return runAsync(new Job<>(Operation.QUERY, orderId, () -> queryFlow(orderId)), driver);
+    }
+
+    private Flow<QueryResult<TradeStatus>> queryFlow(String orderId) {
+        Call call = newCall(Operation.QUERY, orderId, null, policies.of(Operation.QUERY));
+        return retryIdempotent(call, orderId, ctx -> provider.query(orderId, ctx), false).then(result -> {
             if (result.value() != null) {
                 recorder.learn(result.value(), "query");
                 log.debug("QUERY {}: {}", orderId, result.value().state());
-                return new QueryResult.Known<>(result.value());
+                return Flow.done(new QueryResult.Known<>(result.value()));
             }
             log.info("QUERY {}: no answer ({})", orderId, result.failure().reason());
-            return new QueryResult.Unknown<>(result.failure());
-        }
+            return Flow.done(new QueryResult.Unknown<>(result.failure()));
+        });
     }
 
     /** Queries a refund, retrying transient failures; records what it learns. */
     public QueryResult<RefundStatus> queryRefund(String orderId, String refundId) {
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), Operation.REFUND_QUERY, orderId)) {
+        return runNow(new Job<>(Operation.REFUND_QUERY, orderId, () -> {
             Call call = newCall(Operation.REFUND_QUERY, orderId, null, policies.of(Operation.REFUND_QUERY));
-            Retried<RefundStatus> result = retryIdempotent(call, refundId,
-                    ctx -> provider.queryRefund(orderId, refundId, ctx));
-            if (result.value() != null) {
-                recorder.learn(result.value());
-                return new QueryResult.Known<>(result.value());
-            }
-            log.info("REFUND_QUERY {}/{}: no answer ({})", orderId, refundId, result.failure().reason());
-            return new QueryResult.Unknown<>(result.failure());
-        }
+            return retryIdempotent(call, refundId, ctx -> provider.queryRefund(orderId, refundId, ctx), false)
+                    .then(result -> {
+                        if (result.value() != null) {
+                            recorder.learn(result.value());
+                            return Flow.done(new QueryResult.Known<>(result.value()));
+                        }
+                        log.info("REFUND_QUERY {}/{}: no answer ({})", orderId, refundId, result.failure().reason());
+                        return Flow.done(new QueryResult.Unknown<>(result.failure()));
+                    });
+        }));
     }
 
     /** Closes ({@link Operation#CLOSE}) or cancels ({@link Operation#CANCEL}) an order. */
     public CloseOutcome close(Operation operation, String orderId) {
-        try (CallScope scope = CallScope.call(listeners, time, provider.name(), operation, orderId)) {
+        return runNow(new Job<>(operation, orderId, () -> {
             Call call = newCall(operation, orderId, null, policies.of(operation));
-            Retried<CloseOutcome.Closed> result = retryIdempotent(call, orderId, operation == Operation.CANCEL
-                    ? ctx -> provider.cancel(orderId, ctx) : ctx -> provider.close(orderId, ctx));
-            CloseOutcome outcome = operation == Operation.CANCEL ? refundedByCancel(call, closeOutcome(call, result))
-                    : closeOutcome(call, result);
-            if (outcome instanceof CloseOutcome.Closed closed) {
-                if (closed.refunded()) {
-                    recorder.reversed(orderId, operation.name());
-                } else {
-                    recorder.learn(new TradeStatus(orderId, TradeState.CLOSED, null, null, null, operation.name()), "close");
-                }
-            }
-            report(call, outcome);
-            return outcome;
-        }
+            return retryIdempotent(call, orderId, operation == Operation.CANCEL
+                    ? ctx -> provider.cancel(orderId, ctx) : ctx -> provider.close(orderId, ctx), false).then(result -> {
+                        CloseOutcome outcome = operation == Operation.CANCEL
+                                ? refundedByCancel(call, closeOutcome(call, result)) : closeOutcome(call, result);
+                        if (outcome instanceof CloseOutcome.Closed closed) {
+                            if (closed.refunded()) {
+                                recorder.reversed(orderId, operation.name());
+                            } else {
+                                recorder.learn(new TradeStatus(orderId, TradeState.CLOSED, null, null, null,
+                                        operation.name()), "close");
+                            }
+                        }
+                        report(call, outcome);
+                        return Flow.done(outcome);
+                    });
+        }));
     }
 
     private static CloseOutcome closeOutcome(Call call, Retried<CloseOutcome.Closed> result) {
@@ -990,38 +1102,31 @@ public final class CallPipeline {
     /** What an idempotent operation ended with: a value, a definite refusal, or no answer in time. */
     private record Retried<T>(T value, Failure failure, boolean definite) {}
 
-    /** Sends an idempotent request until it is answered, refused, or the limit or deadline is reached. */
-    private <T> Retried<T> retryIdempotent(Call call, String idempotencyKey, Function<AttemptContext, Attempt<T>> action) {
-        return retryIdempotent(call, idempotencyKey, action, false);
-    }
-
     /**
+     * Sends an idempotent request until it is answered, refused, or the limit or deadline is reached.
+     *
      * @param pastBreaker {@code true} for the deadline cancel of a payment that may be charged: it must
      *                    be sent even while the breaker is open
      */
-    private <T> Retried<T> retryIdempotent(Call call, String idempotencyKey, Function<AttemptContext, Attempt<T>> action,
-                                           boolean pastBreaker) {
-        while (true) {
-            if (!pastBreaker && !runner.guard(call, call.operation, call.sends + 1)) {
-                if (!call.maybeSent || !runner.pause(call, call.retries.next())) {
-                    return new Retried<>(null, call.lastFailureOrTimeout(), false);
-                }
-                continue;
-            }
-            Attempt<T> attempt = runner.attempt(call, call.operation, ++call.sends, idempotencyKey, action);
-            if (attempt instanceof Attempt.Succeeded<T> succeeded) {
-                return new Retried<>(succeeded.value(), null, true);
-            }
-            if (attempt instanceof Attempt.Rejected<T> rejected) {
-                return new Retried<>(null, rejected.failure().withAttempts(call.sends), true);
-            }
-            call.lastFailure = AttemptRunner.failureOf(attempt);
-            call.maybeSent |= !(attempt instanceof Attempt.NotSent<T>);
-            Duration retryAfter = attempt instanceof Attempt.NotSent<T> notSent ? notSent.retryAfter() : null;
-            if (call.sends >= call.policy.maxAttempts() || !runner.pauseBeforeResend(call, retryAfter)) {
-                return new Retried<>(null, call.lastFailureOrTimeout(), false);
-            }
+    private <T> Flow<Retried<T>> retryIdempotent(Call call, String idempotencyKey,
+                                                 Function<AttemptContext, Attempt<T>> action, boolean pastBreaker) {
+        Supplier<Flow<Retried<T>>> again = () -> retryIdempotent(call, idempotencyKey, action, pastBreaker);
+        Supplier<Flow<Retried<T>>> unanswered = () -> Flow.done(new Retried<>(null, call.lastFailureOrTimeout(), false));
+        if (!pastBreaker && !runner.guard(call, call.operation, call.sends + 1)) {
+            return call.maybeSent ? pause(call, call.retries.next(), again, unanswered) : unanswered.get();
         }
+        Attempt<T> attempt = runner.attempt(call, call.operation, ++call.sends, idempotencyKey, action);
+        if (attempt instanceof Attempt.Succeeded<T> succeeded) {
+            return Flow.done(new Retried<>(succeeded.value(), null, true));
+        }
+        if (attempt instanceof Attempt.Rejected<T> rejected) {
+            return Flow.done(new Retried<>(null, rejected.failure().withAttempts(call.sends), true));
+        }
+        call.lastFailure = AttemptRunner.failureOf(attempt);
+        call.maybeSent |= !(attempt instanceof Attempt.NotSent<T>);
+        Duration retryAfter = attempt instanceof Attempt.NotSent<T> notSent ? notSent.retryAfter() : null;
+        Duration resend = call.sends >= call.policy.maxAttempts() ? null : runner.resendWait(call, retryAfter);
+        return resend == null ? unanswered.get() : pause(call, resend, again, unanswered);
     }
 
     // ------------------------------------------------------------------ recovery
@@ -1158,13 +1263,13 @@ public final class CallPipeline {
                 payPolicy = payPolicy.toBuilder().deadline(payPolicy.attemptTimeout().multipliedBy(2)).build();
             }
             OperationPolicy recoveryPolicy = payPolicy;
-            Supplier<Outcome> work = claimed.payment() != null
-                    ? () -> runPay(claimed.payment(), recoveryPolicy, claimOf(claimed), true)
-                    : () -> runRefund(claimed.refund(), policyFor(claimed, policies.of(Operation.REFUND), null),
-                            claimOf(claimed), true);
-            return flights.run(claimed.key().id(), claimed.fingerprint(), work,
+            Supplier<Flow<Outcome>> work = claimed.payment() != null
+                    ? () -> Flow.widen(runPay(claimed.payment(), recoveryPolicy, claimOf(claimed), true, time.now()))
+                    : () -> Flow.widen(runRefund(claimed.refund(), policyFor(claimed, policies.of(Operation.REFUND), null),
+                            claimOf(claimed), true, time.now()));
+            return Flow.await(flights.run(claimed.key().id(), claimed.fingerprint(), work,
                     () -> claimed.payment() != null ? conflict(Operation.QUERY, claimed.orderId(), null)
-                            : conflict(Operation.REFUND, claimed.orderId(), claimed.refund().refundId()));
+                            : conflict(Operation.REFUND, claimed.orderId(), claimed.refund().refundId())), time);
         }
     }
 

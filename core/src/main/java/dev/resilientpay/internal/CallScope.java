@@ -4,7 +4,9 @@ import org.slf4j.MDC;
 
 /**
  * Puts the call's provider, order id and attempt number into the SLF4J MDC for the duration of a
- * call, and restores whatever was there before (calls nest: a payment's settle step cancels).
+ * call, and restores whatever was there before (calls nest: a payment's settle step cancels). An
+ * asynchronous call that waits leaves its thread with {@link #suspend} and comes back, maybe on
+ * another thread, with {@link #resume}.
  */
 final class CallScope implements AutoCloseable {
 
@@ -18,9 +20,11 @@ final class CallScope implements AutoCloseable {
     private final String provider;
     private final String orderId;
     private final java.time.Instant startedAt;
-    private final String previousProvider;
-    private final String previousOrderId;
-    private final String previousAttempt;
+    private String previousProvider;
+    private String previousOrderId;
+    private String previousAttempt;
+    /** What the listeners carry across a wait, between {@link #suspend} and {@link #resume}. */
+    private Object[] carried;
 
     private CallScope(String provider, String orderId) {
         this(null, null, null, provider, orderId);
@@ -34,12 +38,41 @@ final class CallScope implements AutoCloseable {
         this.provider = provider;
         this.orderId = orderId;
         this.startedAt = time == null ? null : time.now();
+        enter();
+    }
+
+    private void enter() {
         previousProvider = MDC.get(PROVIDER);
         previousOrderId = MDC.get(ORDER_ID);
         previousAttempt = MDC.get(ATTEMPT);
         MDC.put(PROVIDER, provider);
         MDC.put(ORDER_ID, orderId);
         MDC.remove(ATTEMPT);
+    }
+
+    private void leave() {
+        restore(PROVIDER, previousProvider);
+        restore(ORDER_ID, previousOrderId);
+        restore(ATTEMPT, previousAttempt);
+    }
+
+    /** The call leaves this thread to wait: the listeners are told, the thread's MDC is restored. */
+    void suspend() {
+        if (listeners != null) {
+            carried = listeners.callSuspended(new dev.resilientpay.PaymentListener.CallSuspended(provider, operation,
+                    orderId));
+        }
+        leave();
+    }
+
+    /** The call goes on, on this thread: its MDC is set again and the listeners are told. */
+    void resume() {
+        enter();
+        if (listeners != null) {
+            Object[] mine = carried;
+            carried = null;
+            listeners.callResumed(new dev.resilientpay.PaymentListener.CallResumed(provider, operation, orderId), mine);
+        }
     }
 
     static CallScope open(String provider, String orderId) {
@@ -64,9 +97,7 @@ final class CallScope implements AutoCloseable {
             listeners.callEnded(new dev.resilientpay.PaymentListener.CallEnded(provider, operation, orderId,
                     java.time.Duration.between(startedAt, time.now())));
         }
-        restore(PROVIDER, previousProvider);
-        restore(ORDER_ID, previousOrderId);
-        restore(ATTEMPT, previousAttempt);
+        leave();
     }
 
     private static void restore(String key, String value) {

@@ -49,6 +49,32 @@ public final class Listeners {
         each(l -> l.onCallEnded(event));
     }
 
+    /** @return what each listener carries across the wait, by position */
+    Object[] callSuspended(PaymentListener.CallSuspended event) {
+        Object[] carried = new Object[listeners.size()];
+        for (int i = 0; i < carried.length; i++) {
+            PaymentListener listener = listeners.get(i);
+            try {
+                carried[i] = listener.onCallSuspended(event);
+            } catch (RuntimeException e) {
+                log.warn("payment listener {} threw; ignored", listener.getClass().getName(), e);
+            }
+        }
+        return carried;
+    }
+
+    void callResumed(PaymentListener.CallResumed event, Object[] carried) {
+        for (int i = 0; i < listeners.size(); i++) {
+            PaymentListener listener = listeners.get(i);
+            Object mine = carried == null ? null : carried[i];
+            try {
+                listener.onCallResumed(event, mine);
+            } catch (RuntimeException e) {
+                log.warn("payment listener {} threw; ignored", listener.getClass().getName(), e);
+            }
+        }
+    }
+
     void contradiction(PaymentListener.Contradiction event) {
         each(l -> l.onContradiction(event));
     }

@@ -2,14 +2,14 @@ package dev.resilientpay.internal;
 
 import dev.resilientpay.Outcome;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
  * At most one call per idempotency key at a time in this process: a second caller with the same
- * key waits for the first one's outcome instead of sending the request again.
+ * key waits for the first one's outcome instead of sending the request again (a blocking caller
+ * blocks; an asynchronous one holds no thread while it waits).
  */
 final class SingleFlight {
 
@@ -20,47 +20,29 @@ final class SingleFlight {
     /**
      * Runs {@code work} for {@code key}, or joins the call already under way.
      *
+     * @param <O>         the outcome's type; every call of one key has the same
      * @param fingerprint the caller's request fingerprint, or {@code null} for a caller without a
      *                    request of its own (resolve), which joins any flight
+     * @param work        the call, as a flow; the flight ends when the flow does
      * @param onConflict  the answer to a caller whose fingerprint differs from the running call's
      */
-    Outcome run(String key, String fingerprint, Supplier<Outcome> work, Supplier<Outcome> onConflict) {
+    @SuppressWarnings("unchecked")
+    <O extends Outcome> Flow<O> run(String key, String fingerprint, Supplier<Flow<O>> work, Supplier<O> onConflict) {
         Flight mine = new Flight(fingerprint, new CompletableFuture<>());
         Flight running = flights.putIfAbsent(key, mine);
         if (running != null) {
             if (fingerprint != null && running.fingerprint() != null && !running.fingerprint().equals(fingerprint)) {
-                return onConflict.get();
+                return Flow.done(onConflict.get());
             }
-            return join(running.result());
+            return new Flow.Join<>(running.result(), () -> Flow.done((O) Flow.valueOf(running.result())));
         }
-        try {
-            Outcome outcome = work.get();
-            mine.result().complete(outcome);
-            return outcome;
-        } catch (RuntimeException | Error e) {
-            mine.result().completeExceptionally(e);
-            throw e;
-        } finally {
+        return Flow.ensure(work, (outcome, failure) -> {
+            if (failure != null) {
+                mine.result().completeExceptionally(failure);
+            } else {
+                mine.result().complete(outcome);
+            }
             flights.remove(key, mine);
-        }
-    }
-
-    /** Whether a call for {@code key} is under way in this process. */
-    boolean isRunning(String key) {
-        return flights.containsKey(key);
-    }
-
-    private static Outcome join(CompletableFuture<Outcome> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        });
     }
 }

@@ -130,7 +130,7 @@ final class ScheduleRun {
                 String name = "final resolve of " + Step.ORDERS[order];
                 model.phase(name);
                 PaymentClient last = client;
-                observed.add(call(name, "final resolve", Step.ORDERS[order], true, () -> last.resolve(Step.ORDERS[order])));
+                observed.add(call(name, "final resolve", Step.ORDERS[order], true, () -> api(last).resolve(Step.ORDERS[order])));
             }
             for (RefundRequest refund : refundRequests.values()) {
                 String name = "final refund " + refund.orderId() + "/" + refund.refundId();
@@ -150,20 +150,21 @@ final class ScheduleRun {
         }
         instances++;
         client = PaymentClient.builder().provider(model).timeSource(time).seed(seed + instances).ledger(ledger)
-                .instanceId("model-till-" + instances).build();
+                .instanceId("model-till-" + instances).asyncExecutor(Runnable::run).build();
         model.deliverTo(client.notifications());
     }
 
     private void run(PaymentClient client, String name, Step step) {
+        Api api = api(client);
         if (step instanceof Step.Pay pay) {
             usedOrders.add(pay.order());
             PaymentRequest request = request(pay.order());
             if (pay.callers() == 1) {
-                observed.add(call(name, "pay", request.orderId(), true, () -> client.pay(request)));
+                observed.add(call(name, "pay", request.orderId(), true, () -> api.pay(request)));
             } else {
                 List<Supplier<Observed>> calls = new ArrayList<>();
                 for (int i = 0; i < pay.callers(); i++) {
-                    calls.add(() -> call(name, "pay", request.orderId(), false, () -> client.pay(request)));
+                    calls.add(() -> call(name, "pay", request.orderId(), false, () -> api.pay(request)));
                 }
                 observed.addAll(concurrently(calls));
             }
@@ -171,12 +172,12 @@ final class ScheduleRun {
             usedOrders.add(race.order());
             PaymentRequest request = request(race.order());
             observed.addAll(concurrently(List.of(
-                    () -> call(name, "pay", request.orderId(), false, () -> client.pay(request)),
-                    () -> call(name, "resolve", request.orderId(), false, () -> client.resolve(request.orderId())))));
+                    () -> call(name, "pay", request.orderId(), false, () -> api.pay(request)),
+                    () -> call(name, "resolve", request.orderId(), false, () -> api.resolve(request.orderId())))));
         } else if (step instanceof Step.Resolve resolve) {
             usedOrders.add(resolve.order());
             String orderId = Step.ORDERS[resolve.order()];
-            observed.add(call(name, "resolve", orderId, true, () -> client.resolve(orderId)));
+            observed.add(call(name, "resolve", orderId, true, () -> api.resolve(orderId)));
         } else if (step instanceof Step.Recover recover) {
             time.advance(Duration.ofSeconds(recover.afterSeconds()));
             Instant started = time.now();
@@ -195,7 +196,7 @@ final class ScheduleRun {
                     .refundId("r-" + (refund.refundId() + 1)).amount(refund.full() ? AMOUNT : Money.cny(1000))
                     .orderAmount(AMOUNT).reason("model").build();
             refundRequests.putIfAbsent(request.orderId() + "/" + request.refundId(), request);
-            observed.add(call(name, "refund", request.orderId(), true, () -> client.refund(request)));
+            observed.add(call(name, "refund", request.orderId(), true, () -> api.refund(request)));
         } else if (step instanceof Step.AwaitPayment await) {
             usedOrders.add(await.order());
             String orderId = Step.ORDERS[await.order()];
@@ -205,6 +206,72 @@ final class ScheduleRun {
             model.deliverPendingNotifications();
         } else if (step instanceof Step.ForgedNotification forged) {
             model.deliverForgedPaid(Step.ORDERS[forged.order()], AMOUNT);
+        }
+    }
+
+    /**
+     * The calls a schedule makes. Odd seeds make them through the asynchronous API ({@code payAsync}
+     * and the like, on a caller-runs executor, so that the model's per-thread bookkeeping still sees
+     * the caller), even seeds through the blocking one: every property holds for both.
+     */
+    private interface Api {
+        PaymentOutcome pay(PaymentRequest request);
+
+        PaymentOutcome resolve(String orderId);
+
+        RefundOutcome refund(RefundRequest request);
+    }
+
+    private Api api(PaymentClient client) {
+        return seed % 2 == 0 ? blocking(client) : new Api() {
+            @Override
+            public PaymentOutcome pay(PaymentRequest request) {
+                return joined(client.payAsync(request));
+            }
+
+            @Override
+            public PaymentOutcome resolve(String orderId) {
+                return joined(client.resolveAsync(orderId));
+            }
+
+            @Override
+            public RefundOutcome refund(RefundRequest request) {
+                return joined(client.refundAsync(request));
+            }
+        };
+    }
+
+    private static Api blocking(PaymentClient client) {
+        return new Api() {
+            @Override
+            public PaymentOutcome pay(PaymentRequest request) {
+                return client.pay(request);
+            }
+
+            @Override
+            public PaymentOutcome resolve(String orderId) {
+                return client.resolve(orderId);
+            }
+
+            @Override
+            public RefundOutcome refund(RefundRequest request) {
+                return client.refund(request);
+            }
+        };
+    }
+
+    /** The future's value, or what the call threw, as the blocking call would have thrown it. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.resilientpay.micrometer;
 
+import dev.resilientpay.Operation;
 import dev.resilientpay.PaymentListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,7 +44,10 @@ import java.util.regex.Pattern;
  * client's time source measured it, in the {@code resilientpay.calls} timer.
  *
  * <p><b>Calls in flight</b> are kept per thread, as a stack: core reports a call's start and end on
- * the thread that makes it, and calls nest (a {@code resolve} queries), so calls on different threads
+ * the thread that makes it (an asynchronous call that waits leaves its thread with
+ * {@link #onCallSuspended}, which closes the observation's scope there, and comes back with
+ * {@link #onCallResumed} on the thread where it goes on, which opens it again: one observation spans
+ * the whole call, and no thread holds it while the call waits), and calls nest (a {@code resolve} queries), so calls on different threads
  * never meet, even for the same order. A call's end matches the innermost call in flight on its thread
  * with the same provider, operation and order id; calls started after it on that thread whose end never
  * came are stopped then, as abandoned (with an {@link IllegalStateException} as the observation's error,
@@ -248,6 +252,79 @@ public final class MicrometerPaymentListener implements PaymentListener {
     }
 
     /**
+     * Takes the innermost call in flight on this thread with the event's provider, operation and order
+     * id off the thread while it waits: closes its observation's scope (the observation goes on) and
+     * returns it, to be resumed wherever the call goes on. Calls started after it on this thread whose
+     * end never came are stopped as abandoned, as in {@link #onCallEnded}.
+     *
+     * @param event the asynchronous call that leaves this thread
+     * @return the call's observation, or {@code null} if no such call is in flight here
+     */
+    @Override
+    public Object onCallSuspended(CallSuspended event) {
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            return null;
+        }
+        InFlight leaving = null;
+        for (InFlight call : calls) {
+            if (call.matches(event.provider(), event.operation(), event.orderId())) {
+                leaving = call;
+                break;
+            }
+        }
+        if (leaving == null) {
+            return null;
+        }
+        try {
+            while (calls.peek() != leaving) {
+                abandon(calls.pop());
+            }
+            calls.pop();
+        } finally {
+            if (calls.isEmpty()) {
+                inFlight.remove();
+            }
+        }
+        leaving.scope.close();
+        return new Suspended(leaving.context, leaving.observation);
+    }
+
+    /**
+     * Brings a call {@link #onCallSuspended} set aside onto this thread: opens its observation's scope
+     * again, so that what the call does next runs inside it, and keeps it in flight here until its end
+     * or next wait.
+     *
+     * @param event   the call that goes on on this thread
+     * @param carried what {@link #onCallSuspended} returned
+     */
+    @Override
+    public void onCallResumed(CallResumed event, Object carried) {
+        if (!(carried instanceof Suspended call)) {
+            return;
+        }
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            calls = new ArrayDeque<>(4);
+            inFlight.set(calls);
+        } else if (calls.size() >= MAX_IN_FLIGHT_PER_THREAD) {
+            abandonAll(calls);
+        }
+        Observation.Scope scope;
+        try {
+            scope = call.observation.openScope();
+        } catch (RuntimeException e) {
+            call.observation.error(e);
+            call.observation.stop();
+            if (calls.isEmpty()) {
+                inFlight.remove();
+            }
+            throw e;
+        }
+        calls.push(new InFlight(call.context, call.observation, scope));
+    }
+
+    /**
      * Counts the transition in {@code resilientpay.circuitbreaker.transitions} and moves the
      * {@code resilientpay.circuitbreaker.state} gauge.
      *
@@ -355,10 +432,17 @@ public final class MicrometerPaymentListener implements PaymentListener {
     private record InFlight(PaymentObservationContext context, Observation observation, Observation.Scope scope) {
 
         boolean matches(CallEnded event) {
-            return context.operation() == event.operation() && context.provider().equals(event.provider())
-                    && context.orderId().equals(event.orderId());
+            return matches(event.provider(), event.operation(), event.orderId());
+        }
+
+        boolean matches(String provider, Operation operation, String orderId) {
+            return context.operation() == operation && context.provider().equals(provider)
+                    && context.orderId().equals(orderId);
         }
     }
+
+    /** A call set aside while it waits: its observation, whose scope is closed until it resumes. */
+    private record Suspended(PaymentObservationContext context, Observation observation) {}
 
     /** The last state a breaker reported. */
     private static final class BreakerState {

@@ -520,6 +520,53 @@ class MicrometerPaymentListenerTest {
         return new PaymentListener.CallEnded("alipay", operation, ORDER, elapsed);
     }
 
+    @Test
+    void aSuspendedCallLeavesItsThreadAndEndsWhereItResumes() throws Exception {
+        listener.onCallStarted(new PaymentListener.CallStarted("alipay", Operation.PAY_BY_CODE, ORDER));
+        listener.onCallStarted(new PaymentListener.CallStarted("alipay", Operation.CANCEL, ORDER)); // never ended
+
+        Object carried = listener.onCallSuspended(new PaymentListener.CallSuspended("alipay", Operation.PAY_BY_CODE,
+                ORDER));
+
+        assertThat(carried).isNotNull();
+        assertThat(listener.callsInFlightOnThisThread()).isZero();
+        assertThat(observations.getCurrentObservation()).isNull();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(() -> {
+                listener.onCallResumed(new PaymentListener.CallResumed("alipay", Operation.PAY_BY_CODE, ORDER), carried);
+                assertThat(listener.callsInFlightOnThisThread()).isEqualTo(1);
+                listener.onOutcome(new PaymentListener.CallFinished("alipay", Operation.PAY_BY_CODE, ORDER,
+                        new PaymentOutcome.Paid(ORDER, "T1", Money.cny(100), Instant.EPOCH), Duration.ofSeconds(3)));
+                listener.onCallEnded(new PaymentListener.CallEnded("alipay", Operation.PAY_BY_CODE, ORDER,
+                        Duration.ofSeconds(3)));
+                assertThat(listener.callsInFlightOnThisThread()).isZero();
+            }).get(10, TimeUnit.SECONDS);
+        } finally {
+            other.shutdown();
+        }
+
+        assertThat(handler.events).containsExactly(
+                "start pay_by_code outcome=none", "open pay_by_code",
+                "start cancel outcome=none", "open cancel",
+                "close cancel", "error cancel", "stop cancel outcome=none", // abandoned when the payment left
+                "close pay_by_code", "open pay_by_code", // the wait, then the other thread
+                "close pay_by_code", "stop pay_by_code outcome=paid");
+        assertThat(meters.get("resilientpay.calls").tags("operation", "pay_by_code", "outcome", "paid").timer()
+                .totalTime(TimeUnit.SECONDS)).isEqualTo(3.0);
+    }
+
+    @Test
+    void suspendAndResumeOfUnknownCallsAreIgnored() {
+        assertThat(listener.onCallSuspended(new PaymentListener.CallSuspended("alipay", Operation.QUERY, ORDER)))
+                .isNull();
+        listener.onCallResumed(new PaymentListener.CallResumed("alipay", Operation.QUERY, ORDER), null);
+        listener.onCallResumed(new PaymentListener.CallResumed("alipay", Operation.QUERY, ORDER), "not ours");
+
+        assertThat(listener.callsInFlightOnThisThread()).isZero();
+        assertThat(handler.events).isEmpty();
+    }
+
     /** Logs each observation's life: "start op outcome=..", "open op", "close op", "error op", "stop op outcome=..". */
     static final class EventLog implements ObservationHandler<PaymentObservationContext> {
         final List<String> events = new CopyOnWriteArrayList<>();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resilientpay.BreakerPolicy;
 import dev.resilientpay.FailureReason;
 import dev.resilientpay.Money;
+import dev.resilientpay.Operation;
+import dev.resilientpay.OperationPolicy;
+import dev.resilientpay.Policies;
 import dev.resilientpay.PaymentClient;
 import dev.resilientpay.PaymentMethod;
 import dev.resilientpay.PaymentOutcome;
@@ -24,7 +27,11 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.MDC;
@@ -184,6 +191,60 @@ class PaymentClientMetricsTest {
                 .hasBeenStopped();
         assertThat(meters.get("resilientpay.calls").tags("operation", "query", "outcome", "none").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anAsynchronousCallThatWaitsIsOneObservationScopedWhereverItsStepsRun() throws Exception {
+        observations.observationConfig().observationHandler(new MdcHandler());
+        List<Observation> currentInQueries = new CopyOnWriteArrayList<>();
+        List<String> spansInQueries = new CopyOnWriteArrayList<>();
+        ScriptedProvider polled = new ScriptedProvider("alipay")
+                .onPay(Answers.pending());
+        for (TradeState state : List.of(TradeState.PROCESSING, TradeState.PROCESSING)) {
+            polled.onQuery(context -> {
+                currentInQueries.add(observations.getCurrentObservation());
+                spansInQueries.add(MDC.get("span"));
+                return Answers.status("o-10", state);
+            });
+        }
+        polled.onQuery(context -> {
+            currentInQueries.add(observations.getCurrentObservation());
+            spansInQueries.add(MDC.get("span"));
+            return Answers.paidStatus("o-10", AMOUNT);
+        });
+        OperationPolicy quick = Policies.defaults().of(Operation.PAY_BY_CODE).toBuilder()
+                .deadline(Duration.ofSeconds(20)).polling(Duration.ofMillis(20), Duration.ofMillis(50)).build();
+        ExecutorService steps = Executors.newFixedThreadPool(2);
+        // The system clock: the client's scheduler times the waits, and the steps hop between threads.
+        try (PaymentClient async = PaymentClient.builder().provider(polled).asyncExecutor(steps)
+                .listener(listener).build()) {
+
+            PaymentOutcome outcome = async.payAsync(codePay("o-10"), quick).get(20, TimeUnit.SECONDS);
+
+            assertThat(outcome).isInstanceOf(PaymentOutcome.Paid.class);
+            assertThat(observations).hasSingleObservationThat()
+                    .hasNameEqualTo("resilientpay.operation")
+                    .hasLowCardinalityKeyValue("operation", "pay_by_code")
+                    .hasLowCardinalityKeyValue("outcome", "paid")
+                    .hasBeenStopped();
+            // Every step after a wait ran inside the call's one observation, its scope open again there.
+            assertThat(currentInQueries).hasSize(3).doesNotContainNull()
+                    .allSatisfy(current -> assertThat(current.getContext())
+                            .isInstanceOfSatisfying(PaymentObservationContext.class,
+                                    context -> assertThat(context.orderId()).isEqualTo("o-10")));
+            assertThat(currentInQueries.stream().distinct().count()).isEqualTo(1);
+            assertThat(spansInQueries).containsOnly("alipay pay_by_code");
+            assertThat(meters.get("resilientpay.calls").tags("operation", "pay_by_code", "outcome", "paid").timer()
+                    .count()).isEqualTo(1);
+            // Nothing is left on the threads the call ran on.
+            for (int i = 0; i < 4; i++) {
+                assertThat(steps.submit(() -> listener.callsInFlightOnThisThread() + " "
+                        + observations.getCurrentObservation() + " " + MDC.get("span")).get(10, TimeUnit.SECONDS))
+                        .isEqualTo("0 null null");
+            }
+        } finally {
+            steps.shutdown();
+        }
     }
 
     /** Puts the observation's contextual name into the MDC while its scope is open, as a tracing handler would. */
