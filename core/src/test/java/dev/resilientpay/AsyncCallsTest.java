@@ -315,10 +315,12 @@ class AsyncCallsTest {
     void aCallThatWaitsLeavesItsThreadCleanAndTakesItsLogContextAndListenersAlong() throws Exception {
         AtomicInteger queries = new AtomicInteger();
         List<String> orderIdsInQueries = new CopyOnWriteArrayList<>();
+        List<String> requestIdsInQueries = new CopyOnWriteArrayList<>();
         ScriptedProvider provider = new ScriptedProvider()
                 .onPay(context -> Answers.pending())
                 .onQuery(context -> {
                     orderIdsInQueries.add(String.valueOf(MDC.get("payment.orderId")));
+                    requestIdsInQueries.add(String.valueOf(MDC.get("request.id")));
                     return queries.incrementAndGet() < 3 ? Answers.status("o-1", TradeState.AWAITING_PAYMENT)
                             : Answers.paidStatus("o-1", AMOUNT);
                 });
@@ -326,11 +328,17 @@ class AsyncCallsTest {
         ExecutorService single = Executors.newSingleThreadExecutor(task -> new Thread(task, "one"));
         try (PaymentClient client = PaymentClient.builder().provider(provider).asyncExecutor(single)
                 .listener(listener).build()) {
-            assertThat(client.payAsync(codePay("o-1"), quickPolls()).get(20, TimeUnit.SECONDS))
-                    .isInstanceOf(PaymentOutcome.Paid.class);
+            single.submit(() -> { }).get(10, TimeUnit.SECONDS); // its thread exists before (an MDC may be inherited)
+            MDC.put("request.id", "req-7"); // the caller's own log context
+            CompletableFuture<PaymentOutcome> future = client.payAsync(codePay("o-1"), quickPolls());
+            assertThat(MDC.get("request.id")).isEqualTo("req-7");
+            MDC.remove("request.id");
+            assertThat(future.get(20, TimeUnit.SECONDS)).isInstanceOf(PaymentOutcome.Paid.class);
 
-            // Each step, on whichever thread it resumed, logged under the call's order id.
+            // Each step, on whichever thread it resumed, logged under the call's order id and with the
+            // MDC its caller had when it called.
             assertThat(orderIdsInQueries).hasSize(3).containsOnly("o-1");
+            assertThat(requestIdsInQueries).hasSize(3).containsOnly("req-7");
             // One call: started, left its thread and came back once per poll wait, ended.
             List<String> expected = new ArrayList<>(List.of("started o-1"));
             for (int i = 0; i < 3; i++) {
@@ -343,7 +351,8 @@ class AsyncCallsTest {
             assertThat(listener.unmatched).hasValue(0);
             assertThat(listener.tokens).isEmpty();
             // The thread is left without the call's log context.
-            assertThat(single.submit(() -> MDC.get("payment.orderId")).get(10, TimeUnit.SECONDS)).isNull();
+            assertThat(single.submit(() -> MDC.getCopyOfContextMap()).get(10, TimeUnit.SECONDS))
+                    .satisfiesAnyOf(mdc -> assertThat(mdc).isNull(), mdc -> assertThat(mdc).isEmpty());
         } finally {
             single.shutdown();
         }

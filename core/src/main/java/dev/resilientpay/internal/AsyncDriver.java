@@ -2,6 +2,7 @@ package dev.resilientpay.internal;
 
 import dev.resilientpay.TimeSource;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -14,14 +15,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * Runs calls asynchronously without holding a thread while they wait. A call's steps (its HTTP
  * exchanges, its ledger writes) run as tasks on the executor; a wait between them (a poll interval, a
  * retry backoff) is a task on the scheduler that hands the next step back to the executor; a wait for
- * another call of the same order continues when that call completes. The call's MDC and its
- * listeners' per-thread state leave the thread at each wait and come back where it goes on
- * ({@link CallScope#suspend}, {@link CallScope#resume}).
+ * another call of the same order continues when that call completes. Every step runs with the MDC
+ * its caller had when it made the call (plus the call's own keys), and the thread gets its own MDC
+ * back after the step; the listeners' per-thread state leaves the thread at each wait and comes back
+ * where the call goes on ({@link CallScope#suspend}, {@link CallScope#resume}).
  *
  * <p>With a time source other than the system's (a test's virtual time), only the time source knows
  * what waiting means: a wait then goes through {@link TimeSource#sleep} on the step's thread (a
@@ -65,8 +68,9 @@ public final class AsyncDriver {
             inFlight++;
         }
         result.whenComplete((value, failure) -> ended());
+        Map<String, String> callersMdc = MDC.getCopyOfContextMap();
         try {
-            executor.execute(() -> {
+            executor.execute(() -> within(callersMdc, () -> {
                 CallScope scope;
                 try {
                     scope = open.get();
@@ -74,8 +78,8 @@ public final class AsyncDriver {
                     result.completeExceptionally(e);
                     throw e;
                 }
-                new Running<>(scope, result).run(first);
-            });
+                new Running<>(scope, result, callersMdc).run(first);
+            }));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(e);
         }
@@ -113,15 +117,40 @@ public final class AsyncDriver {
         }
     }
 
+    /**
+     * Runs {@code step} with the caller's MDC (as it was when the call was made) on this thread, and
+     * gives the thread its own back afterwards: every step of a call logs with its caller's context,
+     * whichever thread it runs on.
+     */
+    private static void within(Map<String, String> callersMdc, Runnable step) {
+        Map<String, String> threads = MDC.getCopyOfContextMap();
+        install(callersMdc);
+        try {
+            step.run();
+        } finally {
+            install(threads);
+        }
+    }
+
+    private static void install(Map<String, String> mdc) {
+        if (mdc == null || mdc.isEmpty()) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(mdc);
+        }
+    }
+
     /** One call in progress: runs its steps until a wait, then arranges for the rest. */
     private final class Running<T> {
 
         private final CallScope scope;
         private final CompletableFuture<T> result;
+        private final Map<String, String> callersMdc;
 
-        Running(CallScope scope, CompletableFuture<T> result) {
+        Running(CallScope scope, CompletableFuture<T> result, Map<String, String> callersMdc) {
             this.scope = scope;
             this.result = result;
+            this.callersMdc = callersMdc;
         }
 
         void run(Supplier<Flow<T>> step) {
@@ -160,10 +189,10 @@ public final class AsyncDriver {
         }
 
         private void resume(Supplier<Flow<T>> next) {
-            Runnable task = () -> {
+            Runnable task = () -> within(callersMdc, () -> {
                 scope.resume();
                 run(next);
-            };
+            });
             try {
                 executor.execute(task);
             } catch (RejectedExecutionException e) {

@@ -37,8 +37,9 @@ import java.util.stream.Collectors;
  * java -Xmx2g -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.resilientpay.benchmarks.runs.AsyncWaitingPayments 10000
  * </pre>
  *
- * The default executor is a virtual thread per call on Java 21+, a thread per call on Java 17: run
- * it with both JDKs.
+ * The default executor runs each step on a virtual thread on Java 21+ and on a pooled daemon thread
+ * on Java 17; the waits between steps hold no thread on either (the client's scheduler times them).
+ * Run it with both JDKs.
  */
 public final class AsyncWaitingPayments {
 
