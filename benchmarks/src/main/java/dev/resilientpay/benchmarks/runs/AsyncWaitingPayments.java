@@ -83,6 +83,11 @@ public final class AsyncWaitingPayments {
             long heapWaiting = heapAfterGc(memory);
             long rssWaiting = rssKib();
             int peak = threads.getPeakThreadCount();
+            // Java 17's default executor is a cached pool: threads that ran the burst of first steps stay
+            // idle for 30 s. Count again once they are gone, while all payments still wait and poll.
+            Thread.sleep(35_000); // a real pool's real idle timeout: nothing to inject here
+            int stillWaiting = (int) futures.stream().filter(f -> !f.isDone()).count();
+            int threadsLater = threads.getThreadCount();
 
             provider.payersPay = true;
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(600, TimeUnit.SECONDS);
@@ -90,8 +95,10 @@ public final class AsyncWaitingPayments {
             Map<String, Long> outcomes = futures.stream().map(CompletableFuture::join)
                     .collect(Collectors.groupingBy(o -> o.getClass().getSimpleName(), TreeMap::new, Collectors.counting()));
 
-            System.out.printf("| %s | %,d | %,d waiting after %.1f s | %d → %d (peak %d) | %.1f KiB | %.1f KiB | %s in %.1f s |%n",
-                    Runtime.version(), payments, waiting, submitted, threadsBefore, threadsWaiting, peak,
+            System.out.printf("| %s | %,d | %,d waiting after %.1f s | %d → %d (peak %d); 35 s later, %,d still waiting: %d |"
+                            + " %.1f KiB | %.1f KiB | %s in %.1f s |%n",
+                    Runtime.version(), payments, waiting, submitted, threadsBefore, threadsWaiting, peak, stillWaiting,
+                    threadsLater,
                     (heapWaiting - heapBefore) / 1024.0 / payments, (rssWaiting - rssBefore) / (double) payments,
                     outcomes, all);
         }
