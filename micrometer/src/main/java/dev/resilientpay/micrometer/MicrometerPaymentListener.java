@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -150,6 +151,18 @@ public final class MicrometerPaymentListener implements PaymentListener {
     @Override
     public void onCallStarted(CallStarted event) {
         breaker(event.provider());
+        PaymentObservationContext context = new PaymentObservationContext(event.provider(), merchant,
+                event.operation(), event.orderId());
+        enter(context, () -> PaymentObservationDocumentation.OPERATION
+                .observation(convention, DefaultPaymentObservationConvention.INSTANCE, () -> context, observations)
+                .start());
+    }
+
+    /**
+     * Puts a call in flight on this thread with its observation's scope open; {@code observation}
+     * gives its observation, started.
+     */
+    private void enter(PaymentObservationContext context, Supplier<Observation> observation) {
         Deque<InFlight> calls = inFlight.get();
         if (calls == null) {
             calls = new ArrayDeque<>(4);
@@ -157,23 +170,53 @@ public final class MicrometerPaymentListener implements PaymentListener {
         } else if (calls.size() >= MAX_IN_FLIGHT_PER_THREAD) {
             abandonAll(calls);
         }
-        PaymentObservationContext context = new PaymentObservationContext(event.provider(), merchant,
-                event.operation(), event.orderId());
-        Observation observation = PaymentObservationDocumentation.OPERATION
-                .observation(convention, DefaultPaymentObservationConvention.INSTANCE, () -> context, observations)
-                .start();
+        Observation started = observation.get();
         Observation.Scope scope;
         try {
-            scope = observation.openScope();
+            scope = started.openScope();
         } catch (RuntimeException e) {
-            observation.error(e);
-            observation.stop();
+            started.error(e);
+            started.stop();
             if (calls.isEmpty()) {
                 inFlight.remove();
             }
             throw e;
         }
-        calls.push(new InFlight(context, observation, scope));
+        calls.push(new InFlight(context, started, scope));
+    }
+
+    /**
+     * Takes the innermost call in flight on this thread with these coordinates off the thread's
+     * stack, stopping the calls started after it as abandoned.
+     *
+     * @return the call, or {@code null} if none matches (nothing changes)
+     */
+    private InFlight leave(String provider, Operation operation, String orderId) {
+        Deque<InFlight> calls = inFlight.get();
+        if (calls == null) {
+            return null;
+        }
+        InFlight leaving = null;
+        for (InFlight call : calls) {
+            if (call.matches(provider, operation, orderId)) {
+                leaving = call;
+                break;
+            }
+        }
+        if (leaving == null) {
+            return null;
+        }
+        try {
+            while (calls.peek() != leaving) {
+                abandon(calls.pop());
+            }
+            calls.pop();
+        } finally {
+            if (calls.isEmpty()) {
+                inFlight.remove();
+            }
+        }
+        return leaving;
     }
 
     /**
@@ -208,29 +251,9 @@ public final class MicrometerPaymentListener implements PaymentListener {
      */
     @Override
     public void onCallEnded(CallEnded event) {
-        Deque<InFlight> calls = inFlight.get();
-        if (calls == null) {
-            return;
-        }
-        InFlight ended = null;
-        for (InFlight call : calls) {
-            if (call.matches(event)) {
-                ended = call;
-                break;
-            }
-        }
+        InFlight ended = leave(event.provider(), event.operation(), event.orderId());
         if (ended == null) {
             return;
-        }
-        try {
-            while (calls.peek() != ended) {
-                abandon(calls.pop());
-            }
-            calls.pop();
-        } finally {
-            if (calls.isEmpty()) {
-                inFlight.remove();
-            }
         }
         ended.context.elapsed(event.elapsed());
         PaymentObservationConvention naming = convention != null ? convention : DefaultPaymentObservationConvention.INSTANCE;
@@ -262,29 +285,9 @@ public final class MicrometerPaymentListener implements PaymentListener {
      */
     @Override
     public Object onCallSuspended(CallSuspended event) {
-        Deque<InFlight> calls = inFlight.get();
-        if (calls == null) {
-            return null;
-        }
-        InFlight leaving = null;
-        for (InFlight call : calls) {
-            if (call.matches(event.provider(), event.operation(), event.orderId())) {
-                leaving = call;
-                break;
-            }
-        }
+        InFlight leaving = leave(event.provider(), event.operation(), event.orderId());
         if (leaving == null) {
             return null;
-        }
-        try {
-            while (calls.peek() != leaving) {
-                abandon(calls.pop());
-            }
-            calls.pop();
-        } finally {
-            if (calls.isEmpty()) {
-                inFlight.remove();
-            }
         }
         leaving.scope.close();
         return new Suspended(leaving.context, leaving.observation);
@@ -300,28 +303,9 @@ public final class MicrometerPaymentListener implements PaymentListener {
      */
     @Override
     public void onCallResumed(CallResumed event, Object carried) {
-        if (!(carried instanceof Suspended call)) {
-            return;
+        if (carried instanceof Suspended call) {
+            enter(call.context, call::observation);
         }
-        Deque<InFlight> calls = inFlight.get();
-        if (calls == null) {
-            calls = new ArrayDeque<>(4);
-            inFlight.set(calls);
-        } else if (calls.size() >= MAX_IN_FLIGHT_PER_THREAD) {
-            abandonAll(calls);
-        }
-        Observation.Scope scope;
-        try {
-            scope = call.observation.openScope();
-        } catch (RuntimeException e) {
-            call.observation.error(e);
-            call.observation.stop();
-            if (calls.isEmpty()) {
-                inFlight.remove();
-            }
-            throw e;
-        }
-        calls.push(new InFlight(call.context, call.observation, scope));
     }
 
     /**
@@ -430,10 +414,6 @@ public final class MicrometerPaymentListener implements PaymentListener {
 
     /** A call started on this thread and not ended yet. */
     private record InFlight(PaymentObservationContext context, Observation observation, Observation.Scope scope) {
-
-        boolean matches(CallEnded event) {
-            return matches(event.provider(), event.operation(), event.orderId());
-        }
 
         boolean matches(String provider, Operation operation, String orderId) {
             return context.operation() == operation && context.provider().equals(provider)
