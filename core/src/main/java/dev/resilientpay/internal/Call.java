@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 
-/** The mutable state of one call while the pipeline works on it; confined to the calling thread. */
+/**
+ * The mutable state of one call while the pipeline works on it. One step at a time uses it: a blocking
+ * call's on the calling thread, an asynchronous call's on whichever thread runs the step (the executor
+ * and scheduler hand it over with a happens-before edge).
+ */
 final class Call {
 
     final Operation operation;
