@@ -713,7 +713,10 @@ public final class PaymentClient implements AutoCloseable {
          * the waits between steps (poll intervals, retry backoff, another call of the same order) hold
          * no thread: the client's scheduler times them and hands the next step back to this executor.
          * So the executor needs room for the steps in progress, not for every waiting call; it should
-         * not queue steps behind long-running work, as a call's deadline runs meanwhile.
+         * not queue steps behind long-running work, as a call's deadline runs meanwhile. A later step
+         * it refuses ({@link java.util.concurrent.RejectedExecutionException}) runs on the scheduler's
+         * thread instead, so that no call is stranded, but delays the other calls' waits meanwhile:
+         * size the executor so that it does not refuse.
          *
          * <p>Default: on Java 21 and later a virtual thread per step; on Java 17 a cached pool of daemon
          * threads, idle ones ending after 30 s. Virtual threads suit any executor here too

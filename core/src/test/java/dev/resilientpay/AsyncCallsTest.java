@@ -375,4 +375,30 @@ class AsyncCallsTest {
         assertThat(future.get(20, TimeUnit.SECONDS)).isInstanceOf(PaymentOutcome.Paid.class);
         assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
     }
+
+    @Test
+    void anExecutorThatRefusesALaterStepDoesNotStrandTheCall() throws Exception {
+        AtomicBoolean paid = new AtomicBoolean();
+        ScriptedProvider provider = payerConfirmsWhen(paid);
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Executor firstStepOnly = task -> {
+            if (accepted.getAndIncrement() > 0) {
+                throw new RejectedExecutionException("saturated");
+            }
+            pool.execute(task);
+        };
+        try (PaymentClient client = PaymentClient.builder().provider(provider).asyncExecutor(firstStepOnly).build()) {
+            CompletableFuture<PaymentOutcome> future = client.payAsync(codePay("o-1"), quickPolls());
+            await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) >= 2);
+            paid.set(true);
+
+            // The later steps ran where the wait ended (the client's scheduler), not nowhere.
+            assertThat(future.get(20, TimeUnit.SECONDS)).isInstanceOf(PaymentOutcome.Paid.class);
+            assertThat(accepted.get()).isGreaterThan(2);
+            assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
