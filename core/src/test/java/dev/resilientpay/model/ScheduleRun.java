@@ -212,7 +212,8 @@ final class ScheduleRun {
     /**
      * The calls a schedule makes. Odd seeds make them through the asynchronous API ({@code payAsync}
      * and the like, on a caller-runs executor, so that the model's per-thread bookkeeping still sees
-     * the caller), even seeds through the blocking one: every property holds for both.
+     * the caller), even seeds through the blocking one: every property holds for both. What a step
+     * throws reaches {@link #call} wrapped by the future, and is judged unwrapped.
      */
     private interface Api {
         PaymentOutcome pay(PaymentRequest request);
@@ -226,17 +227,17 @@ final class ScheduleRun {
         return seed % 2 == 0 ? blocking(client) : new Api() {
             @Override
             public PaymentOutcome pay(PaymentRequest request) {
-                return joined(client.payAsync(request));
+                return client.payAsync(request).join();
             }
 
             @Override
             public PaymentOutcome resolve(String orderId) {
-                return joined(client.resolveAsync(orderId));
+                return client.resolveAsync(orderId).join();
             }
 
             @Override
             public RefundOutcome refund(RefundRequest request) {
-                return joined(client.refundAsync(request));
+                return client.refundAsync(request).join();
             }
         };
     }
@@ -260,21 +261,6 @@ final class ScheduleRun {
         };
     }
 
-    /** The future's value, or what the call threw, as the blocking call would have thrown it. */
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
     private Observed call(String step, String call, String orderId, boolean alone, Supplier<Outcome> action) {
         Instant started = time.now();
         Outcome outcome = null;
@@ -283,11 +269,15 @@ final class ScheduleRun {
         GatewayModel.LAST_REQUEST.remove();
         try {
             outcome = action.get();
-        } catch (ModelFault.ProcessCrash crash) {
-            return new Observed(step, call + " (process died)", orderId, null, null, time.since(started), alone,
-                    model.truth(orderId));
         } catch (RuntimeException | Error e) {
-            thrown = e;
+            // An asynchronous call's future wraps what its step threw: judge that, as the blocking call's.
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            if (cause instanceof ModelFault.ProcessCrash) {
+                return new Observed(step, call + " (process died)", orderId, null, null, time.since(started), alone,
+                        model.truth(orderId));
+            }
+            thrown = cause;
         } finally {
             GatewayModel.CALLER.remove();
         }
