@@ -401,4 +401,25 @@ class AsyncCallsTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aCancelledFutureOfAClosedClientStillEndsThePaymentAndTheLedgerRecordsIt() throws Exception {
+        AtomicBoolean paid = new AtomicBoolean();
+        ScriptedProvider provider = payerConfirmsWhen(paid);
+        dev.resilientpay.spi.PaymentLedger ledger = dev.resilientpay.spi.PaymentLedger.inMemory();
+        PaymentClient client = PaymentClient.builder().provider(provider).ledger(ledger).build();
+        CompletableFuture<PaymentOutcome> future = client.payAsync(codePay("o-1"), quickPolls());
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) >= 1);
+
+        future.cancel(true);
+        client.close();
+        int queriesAtClose = provider.executions(Endpoint.QUERY);
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.executions(Endpoint.QUERY) > queriesAtClose);
+        paid.set(true);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ledger.find(Fixtures.payKey("o-1"))
+                .filter(entry -> entry.outcome() instanceof PaymentOutcome.Paid).isPresent());
+        assertThat(provider.executions(Endpoint.PAY)).isEqualTo(1);
+        assertThat(provider.executions(Endpoint.CANCEL)).isZero();
+    }
 }

@@ -67,7 +67,8 @@ public final class AsyncDriver {
         synchronized (this) {
             inFlight++;
         }
-        result.whenComplete((value, failure) -> ended());
+        // Counted until the call itself ends, not its future: a caller may cancel the future, the call
+        // goes on (and close() must wait for it).
         Map<String, String> callersMdc = MDC.getCopyOfContextMap();
         try {
             executor.execute(() -> within(callersMdc, () -> {
@@ -75,12 +76,14 @@ public final class AsyncDriver {
                 try {
                     scope = open.get();
                 } catch (RuntimeException | Error e) {
+                    ended();
                     result.completeExceptionally(e);
                     throw e;
                 }
                 new Running<>(scope, result, callersMdc).run(first);
             }));
         } catch (RejectedExecutionException e) {
+            ended();
             result.completeExceptionally(e);
         }
         return result;
@@ -162,6 +165,7 @@ public final class AsyncDriver {
                 }
             } catch (RuntimeException | Error e) {
                 scope.close();
+                ended();
                 result.completeExceptionally(e);
                 if (e instanceof Error error) {
                     throw error;
@@ -170,6 +174,7 @@ public final class AsyncDriver {
             }
             if (flow instanceof Flow.Done<T> done) {
                 scope.close();
+                ended();
                 result.complete(done.value());
                 return;
             }
