@@ -161,7 +161,7 @@ public final class AsyncDriver {
             try {
                 flow = step.get();
                 while (flow instanceof Flow.Wait<T> wait && scheduler == null) {
-                    flow = sleepThen(wait).get();
+                    flow = wait.sleepThrough(time);
                 }
             } catch (RuntimeException | Error e) {
                 scope.close();
@@ -185,7 +185,7 @@ public final class AsyncDriver {
                             TimeUnit.NANOSECONDS);
                 } catch (RejectedExecutionException e) {
                     scope.resume();
-                    run(sleepThen(wait)); // the scheduler is shut down: wait here rather than lose the call
+                    run(() -> wait.sleepThrough(time)); // the scheduler is shut down: wait here rather than lose the call
                 }
             } else {
                 Flow.Join<T> join = (Flow.Join<T>) flow;
@@ -204,22 +204,10 @@ public final class AsyncDriver {
                 task.run(); // the executor is shut down: go on here rather than lose the call
             }
         }
-
-        private Supplier<Flow<T>> sleepThen(Flow.Wait<T> wait) {
-            return () -> {
-                try {
-                    time.sleep(wait.delay());
-                    return wait.then().get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return wait.interrupted().get();
-                }
-            };
-        }
     }
 
     /**
-     * The default executor of asynchronous calls: a virtual thread per call where the JDK has them
+     * The default executor of asynchronous calls' steps: a virtual thread per step where the JDK has them
      * (21 and later), else a cached pool of daemon threads named {@code prefix + n}.
      *
      * @param prefix the threads' name prefix

@@ -27,7 +27,25 @@ sealed interface Flow<T> {
      * Wait {@code delay}, then go on with {@code then}; if the waiting thread is interrupted (only a
      * blocking driver's can be), go on with {@code interrupted} instead.
      */
-    record Wait<T>(Duration delay, Supplier<Flow<T>> then, Supplier<Flow<T>> interrupted) implements Flow<T> {}
+    record Wait<T>(Duration delay, Supplier<Flow<T>> then, Supplier<Flow<T>> interrupted) implements Flow<T> {
+
+        /**
+         * Sleeps through this wait on the calling thread.
+         *
+         * @param time how to wait
+         * @return what follows: {@code then}'s flow, or {@code interrupted}'s if the thread was
+         *     interrupted (its interrupt status is set again)
+         */
+        Flow<T> sleepThrough(TimeSource time) {
+            try {
+                time.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return interrupted.get();
+            }
+            return then.get();
+        }
+    }
 
     /**
      * Wait until {@code future} completes (normally or not), then go on with {@code then}, which reads
@@ -37,11 +55,6 @@ sealed interface Flow<T> {
 
     static <T> Flow<T> done(T value) {
         return new Done<>(value);
-    }
-
-    /** A wait that an interrupt cuts short as well as {@code then} would end it: the same continuation. */
-    static <T> Flow<T> sleep(Duration wait, Supplier<Flow<T>> then) {
-        return new Wait<>(wait, then, then);
     }
 
     /** {@code flow} as a flow of a supertype of its value: flows only produce values, so this is safe. */
@@ -136,15 +149,7 @@ sealed interface Flow<T> {
                 return done.value();
             }
             if (flow instanceof Wait<T> w) {
-                Supplier<Flow<T>> next;
-                try {
-                    time.sleep(w.delay());
-                    next = w.then();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    next = w.interrupted();
-                }
-                flow = next.get();
+                flow = w.sleepThrough(time);
             } else {
                 Join<T> join = (Join<T>) flow;
                 join.future().handle((value, failure) -> null).join();
